@@ -1,0 +1,4 @@
+/** Check family stub: filled in by its owner. */
+import type { Check } from './types.ts';
+
+export const structureChecks: Check[] = [];
