@@ -1,4 +1,173 @@
-/** Check family stub: filled in by its owner. */
+/**
+ * Arithmetic checks (勾稽关系, checks.md "Arithmetic"): ARI-01 row totals of table 三, ARI-02 the （七）总计
+ * row, ARI-03 一+二 = 三+四 per column, ARI-04 table-四 group totals, ARI-05 2019 published totals.
+ * A blank cell counts as 0 and the message names it; rows that were not read are reported once.
+ */
+import type { FieldKey, Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
+import { SEC3_COLUMNS, SEC4_COLUMNS, SEC4_GROUPS } from '../spec/templates.ts';
+import { blankNote, cellName, cellValue, fmt, fmtCell, hasSec3, hasSec4, sec3ColName, sec3RowName, sec3RowsPresent, sumCells, SEC3_PARTS } from './cells.ts';
 
-export const arithmeticChecks: Check[] = [];
+const PART_KEYS = SEC3_PARTS;
+const COLUMN_KEYS = SEC3_COLUMNS.map((c) => c.key);
+/** Rows of table 三 that are not 办理结果 (everything else between them adds up to （七）总计). */
+const NON_RESULT = new Set(['newReceived', 'carriedOver', 'resultTotal', 'carryForward']);
+
+function diffText(expected: number, printed: number): string {
+  return `相差 ${fmt(Math.abs(printed - expected))}`;
+}
+
+function linesOfKeys(report: ParsedReport, keys: FieldKey[]): { lines?: number[] } {
+  const lines = [...new Set(keys.flatMap((k) => (report.cells[k]?.ref ? [report.cells[k]!.ref!.line] : [])))].sort((a, b) => a - b);
+  return lines.length ? { lines } : {};
+}
+
+/** One finding for keys that were not read, so a check never passes silently. */
+function notRead(id: string, what: string, absent: FieldKey[]): Finding[] {
+  if (absent.length === 0) return [];
+  const rows = [...new Set(absent.map((k) => sec3RowName(k.split('.').slice(1, -1).join('.'))))];
+  return [{ id, severity: 'info', cells: absent, message: `表三未读到 ${rows.join('、')} 的数据，无法核对${what}。` }];
+}
+
+/** ARI-01: for every table-三 row, the six applicant columns add up to 总计. */
+export function checkRowTotals(report: ParsedReport): Finding[] {
+  if (!hasSec3(report)) return [];
+  const out: Finding[] = [];
+  const absent: FieldKey[] = [];
+  for (const row of sec3RowsPresent(report)) {
+    const partKeys = PART_KEYS.map((c) => `sec3.${row.key}.${c}`);
+    const totalKey = `sec3.${row.key}.total`;
+    const parts = sumCells(report, partKeys);
+    const total = cellValue(report, totalKey);
+    if (total === undefined || parts.absent.length > 0) {
+      absent.push(...(total === undefined ? [totalKey] : []), ...parts.absent);
+      continue;
+    }
+    const printed = total ?? 0;
+    if (printed === parts.value) continue;
+    const totalText = total === null ? '空白（按 0 计）' : fmt(total);
+    out.push({
+      id: 'ARI-01',
+      severity: 'error',
+      cells: [...partKeys, totalKey],
+      message: `表三${sec3RowName(row.key)}：各类申请人合计为 ${fmt(parts.value)}${blankNote(parts.blanks)}，总计填报为 ${totalText}，${diffText(parts.value, printed)}。`,
+      ...linesOfKeys(report, [totalKey]),
+    });
+  }
+  return [...out, ...notRead('ARI-01', '行合计', absent)];
+}
+
+/** ARI-02: per column, （七）总计 = the sum of every 办理结果 row. */
+export function checkResultTotals(report: ParsedReport): Finding[] {
+  if (!hasSec3(report)) return [];
+  const resultRows = sec3RowsPresent(report).filter((r) => !NON_RESULT.has(r.key));
+  const out: Finding[] = [];
+  const absent: FieldKey[] = [];
+  for (const col of COLUMN_KEYS) {
+    const keys = resultRows.map((r) => `sec3.${r.key}.${col}`);
+    const totalKey = `sec3.resultTotal.${col}`;
+    const sum = sumCells(report, keys);
+    const total = cellValue(report, totalKey);
+    if (total === undefined || sum.absent.length > 0) {
+      absent.push(...(total === undefined ? [totalKey] : []), ...sum.absent);
+      continue;
+    }
+    const printed = total ?? 0;
+    if (printed === sum.value) continue;
+    const blanks = blankNote(sum.blanks, (k) => sec3RowName(k.split('.').slice(1, -1).join('.')));
+    out.push({
+      id: 'ARI-02',
+      severity: 'error',
+      cells: [...keys, totalKey],
+      message: `表三（七）总计·${sec3ColName(col)}：办理结果各行合计为 ${fmt(sum.value)}${blanks}，填报为 ${total === null ? '空白（按 0 计）' : fmt(total)}，${diffText(sum.value, printed)}。`,
+      ...linesOfKeys(report, [totalKey]),
+    });
+  }
+  return [...out, ...notRead('ARI-02', '（七）总计', [...new Set(absent)])];
+}
+
+/** ARI-03: per column, 一 + 二 = 三（七）总计 + 四 (the note printed in the table header). */
+export function checkBalance(report: ParsedReport): Finding[] {
+  if (!hasSec3(report)) return [];
+  const out: Finding[] = [];
+  const absent: FieldKey[] = [];
+  for (const col of COLUMN_KEYS) {
+    const k = (row: string) => `sec3.${row}.${col}`;
+    const keys = [k('newReceived'), k('carriedOver'), k('resultTotal'), k('carryForward')];
+    const missing = keys.filter((key) => cellValue(report, key) === undefined);
+    if (missing.length) {
+      absent.push(...missing);
+      continue;
+    }
+    const left = sumCells(report, keys.slice(0, 2));
+    const right = sumCells(report, keys.slice(2));
+    if (left.value === right.value) continue;
+    const v = (key: FieldKey) => fmtCell(cellValue(report, key));
+    const blanks = [...left.blanks, ...right.blanks];
+    out.push({
+      id: 'ARI-03',
+      severity: 'error',
+      cells: keys,
+      message:
+        `表三${sec3ColName(col)}列：本年新收加上年结转为 ${fmt(left.value)}（${v(keys[0]!)} + ${v(keys[1]!)}），` +
+        `办理结果总计加结转下年度为 ${fmt(right.value)}（${v(keys[2]!)} + ${v(keys[3]!)}），${diffText(left.value, right.value)}` +
+        `${blanks.length ? '（空白按 0 计）' : ''}。`,
+      ...linesOfKeys(report, keys),
+    });
+  }
+  return [...out, ...notRead('ARI-03', '“第一项加第二项之和等于第三项加第四项之和”', [...new Set(absent)])];
+}
+
+/** ARI-04: every table-四 group adds up: 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
+export function checkReviewTotals(report: ParsedReport): Finding[] {
+  if (!hasSec4(report)) return [];
+  const out: Finding[] = [];
+  const absent: FieldKey[] = [];
+  const partCols = SEC4_COLUMNS.filter((c) => c.key !== 'total');
+  for (const g of SEC4_GROUPS) {
+    const partKeys = partCols.map((c) => `sec4.${g.key}.${c.key}`);
+    const totalKey = `sec4.${g.key}.total`;
+    const parts = sumCells(report, partKeys);
+    const total = cellValue(report, totalKey);
+    if (total === undefined || parts.absent.length > 0) {
+      absent.push(...(total === undefined ? [totalKey] : []), ...parts.absent);
+      continue;
+    }
+    const printed = total ?? 0;
+    if (printed === parts.value) continue;
+    const detail = partKeys.map((key, i) => `${partCols[i]!.label} ${fmtCell(cellValue(report, key))}`).join('、');
+    out.push({
+      id: 'ARI-04',
+      severity: 'error',
+      cells: [...partKeys, totalKey],
+      message: `表四 ${g.label}：${detail}，合计为 ${fmt(parts.value)}，总计填报为 ${total === null ? '空白（按 0 计）' : fmt(total)}，${diffText(parts.value, printed)}。`,
+      ...linesOfKeys(report, [totalKey]),
+    });
+  }
+  if (absent.length) {
+    out.push({ id: 'ARI-04', severity: 'info', cells: absent, message: `表四有 ${absent.length} 格未读到，无法核对：${absent.map(cellName).join('、')}。` });
+  }
+  return out;
+}
+
+/** ARI-05 (2019 format): 对外公开总数量 ≥ 本年新公开数量 for 规章 and 规范性文件. */
+export function checkPublishedTotals(report: ParsedReport): Finding[] {
+  const out: Finding[] = [];
+  for (const row of ['regulation', 'normativeDoc']) {
+    const newKey = `sec2.${row}.newPublished`;
+    const totalKey = `sec2.${row}.totalPublished`;
+    const n = cellValue(report, newKey);
+    const t = cellValue(report, totalKey);
+    if (typeof n !== 'number' || typeof t !== 'number' || t >= n) continue;
+    out.push({
+      id: 'ARI-05',
+      severity: 'warning',
+      cells: [newKey, totalKey],
+      message: `${cellName(totalKey)} 为 ${fmt(t)}，小于本年新公开数量 ${fmt(n)}。`,
+      ...linesOfKeys(report, [newKey, totalKey]),
+    });
+  }
+  return out;
+}
+
+export const arithmeticChecks: Check[] = [checkRowTotals, checkResultTotals, checkBalance, checkReviewTotals, checkPublishedTotals];

@@ -1,4 +1,169 @@
-/** Check family stub: filled in by its owner. */
+/**
+ * Copy-paste and integrity checks (checks.md): CPY-01 another body's name, CPY-02 a paragraph printed
+ * twice, CPY-03 a whole section repeating another, CPY-04 year inconsistency, CPY-05 classification marks.
+ */
+import type { Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
+import { comparisonKey } from '../text/normalize.ts';
+import { containment, fingerprint, type Fingerprint } from '../text/similarity.ts';
+import { linesOf, normalizeLine, splitSentences } from '../text/prose.ts';
+import { proseOf } from './narrative-scan.ts';
+import { otherBodyNames } from './copy-names.ts';
 
-export const copyChecks: Check[] = [];
+const SECTION_NAMES = ['', '一', '二', '三', '四', '五', '六'];
+
+/** Narrative lines (not table lines) with their index. */
+function narrativeLines(report: ParsedReport): Array<{ i: number; text: string }> {
+  const skip = new Set(report.tableLines);
+  const out: Array<{ i: number; text: string }> = [];
+  report.lines.forEach((text, i) => {
+    if (!skip.has(i) && text.trim() !== '') out.push({ i, text });
+  });
+  return out;
+}
+
+/** Minimum paragraph length (normalised characters) for CPY-02: shorter ones repeat legitimately. */
+const MIN_PARAGRAPH = 40;
+
+/** CPY-02: the same paragraph (punctuation width and spacing ignored) printed twice. */
+export function checkRepeatedParagraphs(report: ParsedReport): Finding[] {
+  const seen = new Map<string, number>();
+  const out: Finding[] = [];
+  for (const { i, text } of narrativeLines(report)) {
+    const key = comparisonKey(text);
+    if (key.length < MIN_PARAGRAPH) continue;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      continue;
+    }
+    const quote = text.trim().slice(0, 40);
+    out.push({
+      id: 'CPY-02',
+      severity: 'warning',
+      cells: [],
+      message: `第 ${i + 1} 行的段落与第 ${first + 1} 行重复：「${quote}${text.trim().length > 40 ? '…' : ''}」。`,
+      quote: text.trim(),
+      lines: [first, i],
+    });
+  }
+  return out;
+}
+
+/** A section shorter than this (normalised characters) is too short to call a copy (「无」, one line). */
+const MIN_SECTION = 60;
+const SECTION_COPY = 0.8;
+
+/** CPY-03: a whole section whose text is (≥ 80 %) contained in another section. */
+export function checkRepeatedSections(report: ParsedReport): Finding[] {
+  const secs = report.sections.filter((s) => comparisonKey(s.text).length >= MIN_SECTION);
+  const prints = new Map<number, Fingerprint>(secs.map((s) => [s.no, fingerprint(s.text)]));
+  const out: Finding[] = [];
+  for (const later of secs) {
+    for (const earlier of secs) {
+      if (earlier.no >= later.no) continue;
+      const share = containment(prints.get(later.no)!, prints.get(earlier.no)!);
+      if (share < SECTION_COPY) continue;
+      out.push({
+        id: 'CPY-03',
+        severity: 'error',
+        cells: [],
+        message: `第${SECTION_NAMES[later.no]}部分的内容有 ${Math.round(share * 100)}% 与第${SECTION_NAMES[earlier.no]}部分相同，疑似整段照抄，应按本部分要求重写。`,
+        quote: later.text.slice(0, 60),
+        lines: [later.startLine, earlier.startLine],
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** CPY-01: another body's name in the text. */
+export function checkOtherBodies(report: ParsedReport): Finding[] {
+  const prose = proseOf(report);
+  const own = [report.meta.agency, report.meta.title].filter((x): x is string => !!x).map(normalizeLine);
+  const out: Finding[] = [];
+  for (const hit of otherBodyNames(prose.text, own)) {
+    out.push({
+      id: 'CPY-01',
+      severity: 'error',
+      cells: [],
+      message: `正文出现其他单位名称「${hit.name}」（本报告单位为${report.meta.agency ?? report.meta.title ?? '本单位'}），疑似照抄他单位报告：「${hit.context}」。`,
+      quote: hit.name,
+      lines: [...new Set(hit.at.flatMap((a) => linesOf(prose, a, a + hit.name.length)))],
+    });
+  }
+  return out;
+}
+
+const PERIOD = /(\d{4})年(?:度)?1月1日(?:起)?(?:至|到|—|-|－|~|～)(?:(\d{4})年)?12月31日/;
+const LEAD_YEAR = /^(?:[（(]?[一二三四五六七八九十\d]+[)）、.]?)?(\d{4})年(?:度)?(?:[，,]|以来|全年|我|本|共|全|在)/;
+
+/** CPY-04: title year ≠ 统计期限 year, or the prose narrates another year as the reporting year. */
+export function checkYears(report: ParsedReport): Finding[] {
+  const out: Finding[] = [];
+  const prose = proseOf(report);
+  const titleYear = Number(/(\d{4})\s*年/.exec(report.meta.title ?? '')?.[1] ?? NaN);
+  const period = PERIOD.exec(prose.text);
+  if (period && Number.isFinite(titleYear) && Number(period[1]) !== titleYear) {
+    out.push({
+      id: 'CPY-04',
+      severity: 'warning',
+      cells: [],
+      message: `标题年度为 ${titleYear} 年，统计期限却写为 ${period[0]}，年份不一致。`,
+      quote: period[0],
+      lines: linesOf(prose, period.index, period.index + period[0].length),
+    });
+  }
+  const year = report.meta.year ?? (Number.isFinite(titleYear) ? titleYear : null);
+  if (year === null) return out;
+  // Sentences that open with a year narrate "the year": count them per year.
+  const counts = new Map<number, number[]>();
+  for (const s of splitSentences(prose.text)) {
+    const m = LEAD_YEAR.exec(s.text);
+    if (!m) continue;
+    const y = Number(m[1]);
+    counts.set(y, [...(counts.get(y) ?? []), s.start]);
+  }
+  const own = counts.get(year)?.length ?? 0;
+  for (const [y, starts] of counts) {
+    if (y === year || y === year + 1 || starts.length < 2 || starts.length <= own) continue;
+    out.push({
+      id: 'CPY-04',
+      severity: 'warning',
+      cells: [],
+      message: `本报告为 ${year} 年度，正文却有 ${starts.length} 处以「${y}年」叙述工作（以「${year}年」开头的只有 ${own} 处），疑似沿用其他年度的文字。`,
+      quote: `${y}年`,
+      lines: [...new Set(starts.flatMap((a) => linesOf(prose, a, a + 5)))],
+    });
+  }
+  return out;
+}
+
+/** Markers of non-public documents; 国家秘密/商业秘密 in ordinary prose are not markers. */
+const SECRET_MARK = /密件|内部资料|内部文件，?注意保存|[（(【\[]\s*(?:秘密|机密|绝密)\s*[）)】\]]|(?:秘密|机密|绝密)\s*★/g;
+
+/** CPY-05: 密件, 秘密, 内部资料 markers in the text. */
+export function checkSecretMarks(report: ParsedReport): Finding[] {
+  const prose = proseOf(report);
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  SECRET_MARK.lastIndex = 0;
+  for (let m = SECRET_MARK.exec(prose.text); m; m = SECRET_MARK.exec(prose.text)) {
+    const from = Math.max(0, m.index - 20);
+    const context = prose.text.slice(from, m.index + m[0].length + 6).replace(/\n/g, '');
+    if (seen.has(m[0] + context)) continue;
+    seen.add(m[0] + context);
+    out.push({
+      id: 'CPY-05',
+      severity: 'info',
+      cells: [],
+      message: `正文含有不宜出现在公开文本中的标记「${m[0]}」：「…${context}…」，请确认能否公开。`,
+      quote: m[0],
+      lines: linesOf(prose, m.index, m.index + m[0].length),
+    });
+  }
+  return out;
+}
+
+export const copyChecks: Check[] = [checkOtherBodies, checkRepeatedParagraphs, checkRepeatedSections, checkYears, checkSecretMarks];

@@ -1,27 +1,84 @@
 /** The whole pure pipeline for one file: bytes → (zip entries →) SourceDoc → ParsedReport → findings. */
-import type { Analysis, ReportResult } from '../model.ts';
-import { readDocument } from '../read/index.ts';
+import type { Analysis, FileType, ReportResult } from '../model.ts';
+import { fileTypeOf, readDocument } from '../read/index.ts';
+import { expandZip } from '../read/zip.ts';
 import { parseReport } from '../parse/index.ts';
 import { runChecks } from '../checks/index.ts';
 
-/** Analyses one report file (not a zip). Never throws: failures become an 'unreadable' result. */
-export async function analyzeDocument(name: string, bytes: Uint8Array): Promise<Analysis> {
-  const doc = await readDocument(name, bytes);
-  if ('unreadable' in doc) return { result: emptyResult(name, 'unreadable', doc.reason) };
-  const parsed = parseReport(doc);
-  if ('notAReport' in parsed) return { result: emptyResult(name, 'not-a-report', parsed.reason, doc.fileType), doc };
-  const cells = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.value]));
-  const result: ReportResult = {
-    file: name,
-    status: 'ok',
-    meta: parsed.meta,
-    cells,
-    findings: runChecks(parsed),
-    fileType: doc.fileType,
-  };
-  return { result, doc, parsed };
+/**
+ * Version of the pipeline's output. Stored with every analysis so the app can offer a re-parse of
+ * stored reports when a newer parser reads them better. Raise it whenever parsing or checks change.
+ */
+export const PARSER_VERSION = 1;
+
+/** One report of a file: a plain file gives one, a zip one per report inside. */
+export interface AnalyzedFile {
+  /** The file name, or `archive.zip/inner/path` for a zip entry. */
+  name: string;
+  /** The report's own bytes (the entry's, for a zip). */
+  bytes: Uint8Array;
+  analysis: Analysis;
 }
 
-function emptyResult(file: string, status: 'unreadable' | 'not-a-report', error: string, fileType?: Analysis['result']['fileType']): ReportResult {
+/** Analyses one file as dropped or named on the command line; zips are expanded. Never throws. */
+export async function analyzeFile(name: string, bytes: Uint8Array): Promise<AnalyzedFile[]> {
+  if (!isArchive(name, bytes)) return [{ name, bytes, analysis: await analyzeDocument(name, bytes) }];
+  const entries = expandZip(name, bytes);
+  if ('unreadable' in entries) return [{ name, bytes, analysis: { result: emptyResult(name, 'unreadable', entries.reason) } }];
+  if (entries.length === 0) {
+    const reason = `压缩包「${name}」中没有文件。`;
+    return [{ name, bytes, analysis: { result: emptyResult(name, 'unreadable', reason) } }];
+  }
+  const out: AnalyzedFile[] = [];
+  for (const entry of entries) {
+    const inner = `${name}/${entry.path}`;
+    const analysis = entry.error
+      ? { result: emptyResult(inner, 'unreadable', entry.error) }
+      : await analyzeDocument(inner, entry.bytes);
+    out.push({ name: inner, bytes: entry.bytes, analysis });
+  }
+  return out;
+}
+
+/** Analyses one report file (not a zip). Never throws: failures become an 'unreadable' result. */
+export async function analyzeDocument(name: string, bytes: Uint8Array): Promise<Analysis> {
+  try {
+    const doc = await readDocument(name, bytes);
+    if ('unreadable' in doc) return { result: emptyResult(name, 'unreadable', doc.reason) };
+    const parsed = parseReport(doc);
+    if ('notAReport' in parsed) return { result: emptyResult(name, 'not-a-report', parsed.reason, doc.fileType), doc };
+    const cells = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.value]));
+    const result: ReportResult = {
+      file: name,
+      status: 'ok',
+      meta: parsed.meta,
+      cells,
+      findings: runChecks(parsed),
+      fileType: doc.fileType,
+    };
+    return { result, doc, parsed };
+  } catch (e) {
+    // The stages promise not to throw; if one does, the batch still goes on with one clear sentence.
+    const reason = `读取文件「${name}」时出现内部错误：${e instanceof Error ? e.message : String(e)}`;
+    return { result: emptyResult(name, 'unreadable', reason) };
+  }
+}
+
+/** A .zip by name, or zip bytes under another name that are not a Word file (.docx is a zip too). */
+function isArchive(name: string, bytes: Uint8Array): boolean {
+  const type = fileTypeOf(name);
+  if (type === 'zip') return true;
+  if (type === 'docx') return false;
+  const zipMagic = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return zipMagic && !looksLikeOffice(bytes);
+}
+
+/** .docx files are zips too: they are reports, not archives of reports. */
+function looksLikeOffice(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 2048)));
+  return head.includes('[Content_Types].xml') || head.includes('word/');
+}
+
+function emptyResult(file: string, status: 'unreadable' | 'not-a-report', error: string, fileType?: FileType): ReportResult {
   return { file, status, error, cells: {}, findings: [], ...(fileType ? { fileType } : {}) };
 }

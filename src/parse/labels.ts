@@ -1,0 +1,225 @@
+/**
+ * Label normalisation and matching: a printed table label (possibly a wrapped fragment, with a typo, `1、`
+ * instead of `1.`, full-width characters or stray spaces) → the catalogue entries it can mean.
+ * Matching is exact first (a Map lookup), then substring, then a bounded LCS for typos; results are cached
+ * per normalised text because the same labels recur in every report.
+ */
+
+/** How a printed label relates to a catalogue entry. */
+export type MatchKind = 'exact' | 'variant' | 'fragment' | 'fuzzy';
+
+/** One entry of a label catalogue. */
+export interface LabelEntry {
+  /** Key the entry stands for (a row key, a group name, a column key…). */
+  key: string;
+  /** Canonical wording. */
+  label: string;
+  /** Accepted wordings that keep the meaning but deserve a LBL-01 note (e.g. 社会组织). */
+  variants?: string[];
+  /** Short labels (≤ 3 characters of core) match only exactly: 其他, 总计. */
+  exactOnly?: boolean;
+}
+
+/** One candidate meaning of a printed label. */
+export interface LabelMatch {
+  key: string;
+  kind: MatchKind;
+  /** 0…1: share of the canonical wording the printed text covers. */
+  coverage: number;
+  /** 0…1: share of the printed text explained by the canonical wording. */
+  precision: number;
+}
+
+/** A catalogue prepared for fast matching. */
+export interface Catalogue {
+  entries: { key: string; core: string; exactOnly: boolean }[];
+  /** core → entry keys whose canonical core is exactly this. */
+  exact: Map<string, string[]>;
+  /** core → entry keys for which this is an accepted variant. */
+  variant: Map<string, string[]>;
+  cache: Map<string, LabelMatch[]>;
+}
+
+const CN_DIGITS = '零一二三四五六七八九十';
+
+/** Half-width form of one character (full-width ASCII, ideographic space, common look-alikes). */
+export function halfWidth(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  switch (ch) {
+    case '\u3000':
+    case '\u00a0':
+      return ' ';
+    case '、':
+      return ',';
+    case '。':
+    case '．':
+      return '.';
+    case '—':
+    case '–':
+    case '−':
+      return '-';
+    case '“':
+    case '”':
+      return '"';
+    case '‘':
+    case '’':
+      return "'";
+    default:
+      return ch;
+  }
+}
+
+/** Half-width text without any whitespace. */
+export function squash(text: string): string {
+  let out = '';
+  for (const raw of text) {
+    const ch = halfWidth(raw);
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u200b' || ch === '\ufeff') continue;
+    out += ch;
+  }
+  return out;
+}
+
+/** True for a CJK ideograph. */
+export function isCjk(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c >= 0x3400 && c <= 0x9fff;
+}
+
+/**
+ * The comparison core of a label: half-width, no whitespace, no leading numbering (`一、`, `(三)`, `1.`),
+ * then only CJK ideographs and Latin letters kept (punctuation and ASCII digits dropped: the digits in
+ * table labels are sub-item numbers, which the wording itself already distinguishes).
+ */
+export function labelCore(text: string): string {
+  let s = squash(text);
+  s = stripNumbering(s);
+  let out = '';
+  for (const ch of s) {
+    if (isCjk(ch) || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) out += ch;
+  }
+  return out;
+}
+
+/** Removes leading numbering such as `一、`, `(三)`, `1.`, `1,`, `(2)`, `第一` is kept (part of words). */
+export function stripNumbering(s: string): string {
+  for (let guard = 0; guard < 3; guard++) {
+    const m = /^(?:\(\s?[一二三四五六七八九十\d]{1,3}\s?\)|[一二三四五六七八九十]{1,3}[,.、:]|\d{1,2}[,.、:)])/.exec(s);
+    if (!m) break;
+    s = s.slice(m[0].length);
+  }
+  return s;
+}
+
+/** The numbering printed at the start of a label or heading (`一`, `3`, `(2)`…), or ''. */
+export function leadingNumeral(text: string): string {
+  const s = squash(text).replace(/^#+/, '');
+  const m = /^(\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}(?=[,.、:])|\d{1,2}(?=[,.、:]))/.exec(s);
+  return m ? m[1] : '';
+}
+
+/** Value of a Chinese numeral 一…十九 (0 when not one). */
+export function chineseNumber(s: string): number {
+  if (s.length === 1) return Math.max(0, CN_DIGITS.indexOf(s));
+  if (s.length === 2 && s[0] === '十') return 10 + Math.max(0, CN_DIGITS.indexOf(s[1]));
+  if (s.length === 2 && s[1] === '十') return CN_DIGITS.indexOf(s[0]) * 10;
+  return 0;
+}
+
+/** Prepares a catalogue. */
+export function buildCatalogue(entries: LabelEntry[]): Catalogue {
+  const exact = new Map<string, string[]>();
+  const variant = new Map<string, string[]>();
+  const prepared = entries.map((e) => {
+    const core = labelCore(e.label);
+    push(exact, core, e.key);
+    for (const v of e.variants ?? []) push(variant, labelCore(v), e.key);
+    return { key: e.key, core, exactOnly: e.exactOnly ?? core.length <= 3 };
+  });
+  return { entries: prepared, exact, variant, cache: new Map() };
+}
+
+function push(map: Map<string, string[]>, k: string, v: string): void {
+  const list = map.get(k);
+  if (list) {
+    if (!list.includes(v)) list.push(v);
+  } else map.set(k, [v]);
+}
+
+/** Printed fragments shorter than this mean nothing on their own (`府信息`, `度办`). */
+const MIN_FRAGMENT = 4;
+/** Above this length LCS is not attempted (prose, not a label). */
+const MAX_FUZZY = 48;
+const CACHE_LIMIT = 4000;
+
+/**
+ * All catalogue entries the printed text can mean, best first. Exact and variant matches exclude the rest;
+ * fragments (the printed text is part of a wrapped canonical label, or contains it) and fuzzy matches
+ * (typos: the LCS explains ≥ 80 % of the printed text) are returned together.
+ */
+export function matchLabel(text: string, cat: Catalogue): LabelMatch[] {
+  const core = labelCore(text);
+  if (core.length === 0) return [];
+  const hit = cat.cache.get(core);
+  if (hit) return hit;
+  const result = computeMatches(core, cat);
+  if (cat.cache.size >= CACHE_LIMIT) cat.cache.clear();
+  cat.cache.set(core, result);
+  return result;
+}
+
+function computeMatches(core: string, cat: Catalogue): LabelMatch[] {
+  const ex = cat.exact.get(core);
+  if (ex) return ex.map((key) => ({ key, kind: 'exact' as const, coverage: 1, precision: 1 }));
+  const va = cat.variant.get(core);
+  if (va) return va.map((key) => ({ key, kind: 'variant' as const, coverage: 1, precision: 1 }));
+  if (core.length < MIN_FRAGMENT) return [];
+  const out: LabelMatch[] = [];
+  for (const e of cat.entries) {
+    if (e.exactOnly) continue;
+    if (e.core.includes(core)) {
+      out.push({ key: e.key, kind: 'fragment', coverage: core.length / e.core.length, precision: 1 });
+    } else if (core.includes(e.core)) {
+      out.push({ key: e.key, kind: 'fragment', coverage: 1, precision: e.core.length / core.length });
+    }
+  }
+  if (out.length === 0 && core.length <= MAX_FUZZY) {
+    for (const e of cat.entries) {
+      if (e.exactOnly || e.core.length > MAX_FUZZY) continue;
+      if (!sharesBigram(core, e.core)) continue;
+      const l = lcs(core, e.core);
+      const precision = l / core.length;
+      if (l >= MIN_FRAGMENT && precision >= 0.8) {
+        out.push({ key: e.key, kind: 'fuzzy', coverage: l / e.core.length, precision });
+      }
+    }
+  }
+  out.sort((a, b) => b.precision + b.coverage - (a.precision + a.coverage));
+  return out;
+}
+
+function sharesBigram(a: string, b: string): boolean {
+  for (let i = 0; i + 1 < a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;
+  return false;
+}
+
+/** Length of the longest common subsequence (both strings are short: ≤ 48 characters). */
+export function lcs(a: string, b: string): number {
+  const n = b.length;
+  let prev = new Array<number>(n + 1).fill(0);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      cur[j] = ca === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n];
+}
+
+/** True when the match reads the whole canonical label with a different wording (a typo): LBL-01 material. */
+export function isTypo(m: LabelMatch): boolean {
+  return m.kind === 'fuzzy' && m.coverage >= 0.75;
+}

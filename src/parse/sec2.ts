@@ -1,0 +1,118 @@
+/**
+ * Table 二 (主动公开政府信息情况): rows found by their labels wherever they are printed (PDF-to-text can print
+ * 规章 after 行政事业性收费), layout (2019/2021) told by the column headers and the row widths.
+ */
+import type { CellValue, FieldKey, LabelIssue, RowRead, TableRead, TemplateId } from '../model.ts';
+import { sec2Rows } from '../spec/templates.ts';
+import { groupEvidence } from './align.ts';
+import { toCell } from './cells.ts';
+import { fitValues } from './fit.ts';
+import type { ValueGroup } from './groups.ts';
+import { buildCatalogue, isTypo, labelCore } from './labels.ts';
+import type { TokenLine } from './tokens.ts';
+
+const CATALOGUE = buildCatalogue([
+  { key: 'regulation', label: '规章' },
+  { key: 'normativeDoc', label: '行政规范性文件', variants: ['规范性文件'] },
+  { key: 'license', label: '行政许可' },
+  { key: 'otherService', label: '其他对外管理服务事项' },
+  { key: 'penalty', label: '行政处罚' },
+  { key: 'coercion', label: '行政强制' },
+  { key: 'fee', label: '行政事业性收费' },
+  { key: 'procurement', label: '政府集中采购' },
+]);
+
+/** Column headers and row labels that only one layout prints. */
+const MARKS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增减', '采购项目数量', '采购总金额', '政府集中采购', '其他对外管理服务事项', '第二十条第九项'];
+/** 2019 column headers: in a 2021 table they change what the numbers mean (LBL-02). */
+const COLUMNS_2019 = MARKS_2019.slice(0, 7);
+const MARKS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'];
+
+/** Table 二 as read. */
+export interface Sec2Read {
+  table: TableRead;
+  cells: Record<FieldKey, CellValue>;
+  /** 2019 column headers printed in a table read as 2021 (LBL-02 material). */
+  foreignHeaders: string[];
+}
+
+/** Counts the layout marks among the region's labels. */
+function layoutMarks(lines: TokenLine[]): { m2019: string[]; m2021: string[] } {
+  const m2019: string[] = [];
+  const m2021: string[] = [];
+  for (const tl of lines) {
+    for (const t of tl.tokens) {
+      if (t.kind !== 'label') continue;
+      const core = labelCore(t.text.replace(/第二十条第[（(]九[)）]项/g, '第二十条第九项'));
+      for (const m of MARKS_2019) if (core.includes(m)) m2019.push(m);
+      for (const m of MARKS_2021) if (core.includes(m)) m2021.push(m);
+    }
+  }
+  return { m2019, m2021 };
+}
+
+/** Row key of a group: its same-line label, else the label line right before it. */
+function rowOf(g: ValueGroup): { key: string; text: string; ref?: RowRead['ref']; typo: boolean; variant: boolean } | null {
+  const ev = groupEvidence(g, CATALOGUE);
+  if (ev.strongMatch && ev.strong.length === 1) {
+    const m = ev.strongMatch.match;
+    return { key: ev.strong[0], text: ev.strongMatch.text, ref: ev.strongMatch.cell, typo: isTypo(m), variant: m.kind === 'variant' };
+  }
+  if (ev.strong.length === 0 && g.labels.length === 0 && ev.near.length === 1) {
+    const near = g.before.at(-1)?.at(-1);
+    const variant = near ? labelCore(near.text) === '规范性文件' : false;
+    return { key: ev.near[0], text: near?.text ?? '', ref: near?.ref, typo: false, variant };
+  }
+  return null;
+}
+
+/** Reads table 二; null when no row label with values was found. */
+export function readSec2(groups: ValueGroup[], lines: TokenLine[], region: { start: number; end: number }): Sec2Read | null {
+  const found = new Map<string, { g: ValueGroup; text: string; ref?: RowRead['ref']; typo: boolean; variant: boolean }>();
+  for (const g of groups) {
+    const r = rowOf(g);
+    if (r && !found.has(r.key)) found.set(r.key, { g, ...r });
+  }
+  if (found.size === 0) return null;
+  const marks = layoutMarks(lines);
+  let s2019 = marks.m2019.length + (found.has('otherService') || found.has('procurement') ? 2 : 0);
+  let s2021 = marks.m2021.length;
+  const lic = found.get('license');
+  if (lic) {
+    if (lic.g.values.length >= 3) s2019++;
+    else if (lic.g.values.length === 1) s2021++;
+  }
+  const template: TemplateId | null = s2019 > s2021 ? '2019' : s2021 > s2019 ? '2021' : null;
+  const defs = sec2Rows(template ?? '2021');
+  const yuanHeader = marks.m2019.length > 0 && lines.some((tl) => tl.tokens.some((t) => t.kind === 'label' && /采购总金额.{0,6}单位[:：]?元/.test(t.text)));
+  const cells: Record<FieldKey, CellValue> = {};
+  const rows: RowRead[] = [];
+  const labelIssues: LabelIssue[] = [];
+  const missingRows: string[] = [];
+  for (const def of defs) {
+    const f = found.get(def.key);
+    if (!f) {
+      missingRows.push(def.key);
+      continue;
+    }
+    const expected = def.columns.length;
+    // A 3-column document row missing one number: the running total (last column) is the one rows keep;
+    // the figure most often lost to wrapping is the middle one (本年废止件数 with its note).
+    const missingAt = expected === 3 && (def.key === 'regulation' || def.key === 'normativeDoc') ? 1 : undefined;
+    const fit = fitValues(f.g.values, expected, missingAt === undefined ? {} : { missingAt });
+    const keys = def.columns.map((c) => `sec2.${def.key}.${c.key}`);
+    def.columns.forEach((c, ci) => {
+      const tok = fit.cells[ci];
+      const isAmount = c.key === 'amount';
+      const inYuan = isAmount && tok !== null && (tok.unit === '元' || (tok.unit === undefined && yuanHeader && def.key === 'procurement'));
+      cells[keys[ci]] = toCell(tok, inYuan ? 1e-4 : 1);
+    });
+    rows.push({ key: def.key, label: f.text, ...(f.ref ? { ref: f.ref } : {}), expected, found: f.g.values.length, ...(fit.used ? { used: fit.used } : {}) });
+    if (f.typo || (f.variant && template === '2021')) {
+      labelIssues.push({ id: 'LBL-01', expected: def.label, printed: f.text, ...(f.ref ? { ref: f.ref } : {}), cells: keys });
+    }
+  }
+  const table: TableRead = { table: 'sec2', template, startLine: region.start, endLine: region.end, rows, missingRows, labelIssues };
+  const foreignHeaders = template === '2021' ? [...new Set(marks.m2019.filter((m) => COLUMNS_2019.includes(m)))] : [];
+  return { table, cells, foreignHeaders };
+}

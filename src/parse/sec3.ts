@@ -1,0 +1,142 @@
+/**
+ * Table 三 (收到和处理政府信息公开申请情况): value groups → 25 (2021) or 23 (2019) rows × 7 columns.
+ * Both layouts are tried; the one the labels and row count support better wins, which also detects the
+ * mixed layout (a 2021 report with the single 2019 （六） row).
+ */
+import type { CellValue, FieldKey, LabelIssue, RowRead, TableRead, TemplateId } from '../model.ts';
+import { SEC3_2019, SEC3_2021, SEC3_COLUMNS, type Sec3RowDef } from '../spec/templates.ts';
+import { alignGroups, type GroupEvidence, groupEvidence } from './align.ts';
+import { fitValues } from './fit.ts';
+import type { ValueGroup } from './groups.ts';
+import { buildCatalogue, type Catalogue, isTypo, labelCore, type LabelEntry } from './labels.ts';
+import type { TokenLine } from './tokens.ts';
+import { toCell } from './cells.ts';
+
+const GROUPS: LabelEntry[] = [
+  { key: '#result', label: '三、本年度办理结果' },
+  { key: '#denied', label: '（三）不予公开' },
+  { key: '#unable', label: '（四）无法提供' },
+  { key: '#notProcessed', label: '（五）不予处理' },
+];
+
+function entries(rows: Sec3RowDef[], extra: LabelEntry[]): LabelEntry[] {
+  return [
+    ...rows.map((r): LabelEntry => ({
+      key: r.key,
+      label: r.label,
+      ...(r.key === 'resultTotal' ? { variants: ['合计', '（七）合计'] } : {}),
+    })),
+    ...extra,
+  ];
+}
+
+/** Label catalogues of table 三, per layout. */
+const CATALOGUES: Record<TemplateId, Catalogue> = {
+  '2021': buildCatalogue(entries(SEC3_2021, [...GROUPS, { key: '#other', label: '（六）其他处理' }])),
+  '2019': buildCatalogue(entries(SEC3_2019, GROUPS)),
+};
+
+const ROWS: Record<TemplateId, Sec3RowDef[]> = { '2021': SEC3_2021, '2019': SEC3_2019 };
+const EXPECTED = SEC3_COLUMNS.length;
+const TOTAL_COL = SEC3_COLUMNS.length - 1;
+
+/** Table 三 as read: the table, its cells, and the layout's alignment score (0 when nothing was found). */
+export interface Sec3Read {
+  table: TableRead;
+  cells: Record<FieldKey, CellValue>;
+}
+
+/** Reads table 三 from its region's groups; null when no row could be read. */
+export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { start: number; end: number }, hint: TemplateId | null): Sec3Read | null {
+  if (groups.length === 0) return null;
+  const counts = groups.map((g) => g.values.length);
+  let best: { t: TemplateId; ev: GroupEvidence[]; rowOf: number[]; score: number } | null = null;
+  const order: TemplateId[] = hint === '2019' ? ['2019', '2021'] : ['2021', '2019'];
+  for (const t of order) {
+    const ev = groups.map((g) => groupEvidence(g, CATALOGUES[t]));
+    const al = alignGroups(ev, counts, ROWS[t].map((r) => r.key), EXPECTED);
+    if (!best || al.score > best.score) best = { t, ev, rowOf: al.rowOf, score: al.score };
+  }
+  if (!best || best.rowOf.every((r) => r < 0)) return null;
+  const defs = ROWS[best.t];
+  const cells: Record<FieldKey, CellValue> = {};
+  const rows: RowRead[] = [];
+  const labelIssues: LabelIssue[] = [];
+  const assigned = new Set<number>();
+  let firstLine = Infinity;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi];
+    const ri = best.rowOf[gi];
+    const ev = best.ev[gi];
+    if (ri < 0) {
+      const unknown = unknownRow(g, ev);
+      if (unknown) rows.push(unknown);
+      continue;
+    }
+    assigned.add(ri);
+    firstLine = Math.min(firstLine, g.lines[0]);
+    const def = defs[ri];
+    const fit = fitValues(g.values, EXPECTED, { totalOf: TOTAL_COL });
+    const keys = SEC3_COLUMNS.map((c) => `sec3.${def.key}.${c.key}`);
+    keys.forEach((k, ci) => (cells[k] = toCell(fit.cells[ci])));
+    const labelTok = g.labels.length > 0 ? g.labels[g.labels.length - 1] : g.before.at(-1)?.at(-1);
+    rows.push({
+      key: def.key,
+      label: ev.strongMatch?.text ?? labelTok?.text ?? '',
+      ...(ev.strongMatch ? { ref: ev.strongMatch.cell } : labelTok ? { ref: labelTok.ref } : {}),
+      expected: EXPECTED,
+      found: g.values.length,
+      ...(fit.used ? { used: fit.used } : {}),
+    });
+    const sm = ev.strongMatch;
+    if (sm && (sm.match.kind === 'variant' || isTypo(sm.match))) {
+      labelIssues.push({ id: 'LBL-01', expected: def.label, printed: sm.text, ref: sm.cell, cells: keys });
+    }
+  }
+  labelIssues.push(...columnIssues(lines, firstLine, defs));
+  const missingRows = defs.filter((_, i) => !assigned.has(i)).map((d) => d.key);
+  const table: TableRead = {
+    table: 'sec3',
+    template: best.t,
+    startLine: region.start,
+    endLine: region.end,
+    rows,
+    missingRows,
+    labelIssues,
+  };
+  return { table, cells };
+}
+
+/** A skipped group that still looks like a data row: a label of its own and a full row of printed values. */
+function unknownRow(g: ValueGroup, ev: GroupEvidence): RowRead | null {
+  if (ev.strong.length > 0 || g.labels.length === 0) return null;
+  const printed = g.values.filter((v) => v.form !== 'blank').length;
+  if (printed < EXPECTED - 1) return null;
+  const label = g.labels.map((l) => l.text).join(' ');
+  if (labelCore(label).length < 2) return null;
+  return { key: null, label, ref: g.labels[0].ref, expected: EXPECTED, found: g.values.length };
+}
+
+/** Column-header wordings that keep the meaning but differ from the template (LBL-01). */
+const COLUMN_VARIANTS: { printed: string; expected: string; column: string }[] = [
+  { printed: '社会组织', expected: '社会公益组织', column: 'publicInterest' },
+  { printed: '合计', expected: '总计', column: 'total' },
+];
+
+function columnIssues(lines: TokenLine[], firstDataLine: number, defs: Sec3RowDef[]): LabelIssue[] {
+  const out: LabelIssue[] = [];
+  const done = new Set<string>();
+  for (const tl of lines) {
+    if (tl.line >= firstDataLine) break;
+    for (const t of tl.tokens) {
+      if (t.kind !== 'label') continue;
+      const core = labelCore(t.text);
+      const v = COLUMN_VARIANTS.find((c) => c.printed === core);
+      if (!v || done.has(v.column)) continue;
+      done.add(v.column);
+      const cells = defs.map((r) => `sec3.${r.key}.${v.column}`);
+      out.push({ id: 'LBL-01', expected: v.expected, printed: t.text, ref: t.ref, cells });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * Finds the six top-level sections by their heading *text* (formats.md): numerals are only checked, never
+ * trusted, because real reports reuse 一、二、三 for sub-headings, print 3、 for 三、, renumber the tables
+ * 一/二/三 after a narrative numbered 一–六, print a heading twice, or leave one out.
+ */
+import type { HeadingHit } from '../model.ts';
+import { chineseNumber, leadingNumeral, squash, stripNumbering } from './labels.ts';
+
+/** Canonical numerals of the six sections. */
+export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'];
+
+/** Longest heading line considered (squashed characters); longer lines are prose. */
+const MAX_HEADING = 40;
+
+/** The heading text of a line without markdown marks and numbering, squashed; null when not heading-like. */
+export function headingText(text: string): { numeral: string; body: string } | null {
+  let s = squash(text);
+  s = s.replace(/^#{1,6}/, '').replace(/^\*+|\*+$/g, '');
+  if (s.length === 0 || s.length > MAX_HEADING) return null;
+  const numeral = leadingNumeral(s);
+  const body = stripNumbering(s).replace(/[:：.。]+$/, '');
+  return { numeral, body };
+}
+
+/** Which section (1…6) a heading body names by its text, or null. */
+export function sectionOfText(body: string): number | null {
+  if (body.length === 0) return null;
+  if (body === '总体情况' || (body.startsWith('总体情况') && body.length <= 8)) return 1;
+  if (body.includes('主动公开政府信息') && body.length <= 16) return 2;
+  if (body.length <= 24 && (body.includes('收到和处理政府信息公开申请') || (body.includes('收到') && body.includes('处理') && body.includes('申请')))) return 3;
+  if (body.length <= 36 && body.includes('行政复议') && body.includes('诉讼')) return 4;
+  if (body.length <= 30 && body.includes('存在的主要问题')) return 5;
+  if (body.length <= 20 && body.includes('其他需要报告的事项')) return 6;
+  return null;
+}
+
+/** True for a numeral that top-level headings use (一、 or 3、), as opposed to （一）. */
+function isTopNumeral(numeral: string): boolean {
+  return numeral !== '' && !numeral.startsWith('(');
+}
+
+/** A heading line accepted as the start of a section. */
+export interface SectionStart {
+  no: number;
+  line: number;
+  heading: string;
+}
+
+/** Result of the section scan. */
+export interface SectionScan {
+  starts: SectionStart[];
+  headings: HeadingHit[];
+}
+
+/**
+ * Scans the document's lines (cells joined) for section headings. Only one-cell lines (ignoring empty
+ * cells) are candidates, so table rows such as `一、本年新收…` never become headings.
+ */
+export function scanSections(texts: string[], cellCounts: number[]): SectionScan {
+  const starts: SectionStart[] = [];
+  const headings: HeadingHit[] = [];
+  const seen = new Set<number>();
+  let lastTop: SectionStart | null = null;
+  let contentSinceTop = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    if (text.trim() === '') continue;
+    const h = cellCounts[i] <= 1 ? headingText(text) : null;
+    const no = h ? sectionOfText(h.body) : null;
+    // （一）… is a sub-heading whatever it says (五's 「（一）存在的主要问题」).
+    if (!h || no === null || h.numeral.startsWith('(')) {
+      contentSinceTop++;
+      continue;
+    }
+    const hit: HeadingHit = { line: i, text: text.trim(), numeral: h.numeral, section: no, kind: 'top' };
+    if (seen.has(no)) {
+      // Printed twice in a row (nothing but blank lines between) → STR-03; later, e.g. a section that repeats
+      // the body of 一, it is a repeated heading inside another section, not a new section.
+      hit.kind = lastTop && lastTop.no === no && contentSinceTop === 0 ? 'duplicate' : 'sub-reuse';
+      headings.push(hit);
+      contentSinceTop++;
+      continue;
+    }
+    const expected = SECTION_NUMERALS[no - 1];
+    if (isTopNumeral(h.numeral) && h.numeral !== expected) hit.kind = 'wrong-numeral';
+    headings.push(hit);
+    const start = { no, line: i, heading: text.trim() };
+    starts.push(start);
+    seen.add(no);
+    lastTop = start;
+    contentSinceTop = 0;
+  }
+  return { starts, headings };
+}
+
+/**
+ * Sub-headings that reuse a top-level numeral 一、二、… inside a section (STR-04), outside tables.
+ * `isTable` says whether a line belongs to a table.
+ */
+export function findSubReuse(texts: string[], cellCounts: number[], scan: SectionScan, isTable: (line: number) => boolean): HeadingHit[] {
+  const out: HeadingHit[] = [];
+  const startLines = new Set(scan.starts.map((s) => s.line));
+  const known = new Set(scan.headings.map((h) => h.line));
+  const first = scan.starts.length > 0 ? scan.starts[0].line : texts.length;
+  for (let i = first + 1; i < texts.length; i++) {
+    if (startLines.has(i) || known.has(i) || isTable(i) || cellCounts[i] > 1) continue;
+    const h = headingText(texts[i]);
+    if (!h || !isTopNumeral(h.numeral) || chineseNumber(h.numeral) === 0) continue;
+    if (h.body.length < 2 || h.body.length > 30 || /[。；]/.test(h.body)) continue;
+    out.push({ line: i, text: texts[i].trim(), numeral: h.numeral, section: null, kind: 'sub-reuse' });
+  }
+  return out;
+}

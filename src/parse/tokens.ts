@@ -1,0 +1,150 @@
+/**
+ * Layout cleanup in front of the table reader: a table region's SourceLines → token lines of labels and
+ * values, each with its CellRef. Everything source-specific happens here (empty text cells are layout,
+ * empty cells of real tables are blank values, page footers and rule lines are dropped, `行政许可 0` is split
+ * into a label and a number), so the row readers see the same token stream from every file type.
+ */
+import type { CellRef, SourceLine } from '../model.ts';
+import { halfWidth, isCjk } from './labels.ts';
+
+/** A text cell: a label, a heading or prose. */
+export interface LabelToken {
+  kind: 'label';
+  text: string;
+  ref: CellRef;
+}
+
+/** A value cell: a number, a placeholder (`—`, `/`, `无`) or, in real tables, a blank cell. */
+export interface ValueToken {
+  kind: 'value';
+  /** The number read (unit-free), or null for a blank or placeholder. */
+  value: number | null;
+  /** Text as printed. */
+  raw: string;
+  ref: CellRef;
+  /** 'number', 'placeholder' (— - / 无) or 'blank' (an empty cell of a real table). */
+  form: 'number' | 'placeholder' | 'blank';
+  /** Unit printed inside the cell (元, 万元, 件…), if any. */
+  unit?: string;
+}
+
+export type Token = LabelToken | ValueToken;
+
+/** The tokens of one source line. */
+export interface TokenLine {
+  /** Index into SourceDoc.lines. */
+  line: number;
+  tokens: Token[];
+  /** The line is a row of a real (HTML/Word) table. */
+  realTable: boolean;
+}
+
+/** What a value-looking cell reads as. */
+export interface ParsedValue {
+  value: number | null;
+  form: 'number' | 'placeholder';
+  unit?: string;
+}
+
+const PLACEHOLDERS = new Set(['-', '--', '/', '//', '\\', '无', 'x', 'X', '×', '-/-']);
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const WITH_UNIT = /^([+-]?\d+(?:\.\d+)?)(万元|元|件|个|项|条|次|起)$/;
+/** A number followed by a parenthesised note: `22（其中修订16件）`. */
+const WITH_NOTE = /^(\d+)\([^()]{1,40}\)$/;
+
+/** Reads a cell's text as a value, or returns null when it is text. Linear, no backtracking hazards. */
+export function parseValue(text: string): ParsedValue | null {
+  let s = '';
+  for (const raw of text) {
+    const ch = halfWidth(raw);
+    if (ch !== ' ' && ch !== '\t') s += ch;
+  }
+  if (s.length === 0 || s.length > 40) return null;
+  if (PLACEHOLDERS.has(s)) return { value: null, form: 'placeholder' };
+  if (NUMBER.test(s)) return { value: Number(s), form: 'number' };
+  if (GROUPED.test(s)) return { value: Number(s.replace(/,/g, '')), form: 'number' };
+  const u = WITH_UNIT.exec(s);
+  if (u) return { value: Number(u[1]), form: 'number', unit: u[2] };
+  const n = WITH_NOTE.exec(s);
+  if (n) return { value: Number(n[1]), form: 'number' };
+  return null;
+}
+
+/** A page footer or page number a PDF or its text extraction leaves inside a table: `— 3 —`, `-3-`, `第3页`. */
+export function isPageFooter(text: string): boolean {
+  const s = text.trim();
+  if (s.length === 0 || s.length > 16) return false;
+  return /^[-—–－―‐]\s*\d{1,3}\s*[-—–－―‐]$/.test(s) || /^第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$/.test(s);
+}
+
+/** A rule or separator cell (`------`, `===`), which is decoration, not a placeholder. */
+function isRule(text: string): boolean {
+  return /^[-—–=_*~:|]{3,}$/.test(text.replace(/\s/g, ''));
+}
+
+/**
+ * Splits `行政许可 0` or `规章 22 235` (label and numbers in one cell, as PDF-to-text leaves them) into a
+ * label and values. Only short, sentence-free labels qualify, so prose ending in a year is left alone.
+ */
+function splitLabelNumbers(text: string): { label: string; values: string[] } | null {
+  const parts = text.trim().split(/\s+/);
+  if (parts.length < 2) return null;
+  let k = parts.length;
+  while (k > 1 && parseValue(parts[k - 1]) !== null) k--;
+  if (k === parts.length) return null;
+  const label = parts.slice(0, k).join(' ');
+  if (label.length > 20 || /[，。；;]/.test(label)) return null;
+  let cjk = 0;
+  for (const ch of label) if (isCjk(ch)) cjk++;
+  if (cjk < 2) return null;
+  return { label, values: parts.slice(k) };
+}
+
+/** Tokens of one source line. */
+export function tokenizeLine(src: SourceLine, line: number): TokenLine {
+  const realTable = src.table !== undefined;
+  const tokens: Token[] = [];
+  const cells = src.cells;
+  for (let cell = 0; cell < cells.length; cell++) {
+    const text = cells[cell].text;
+    const ref: CellRef = { line, cell };
+    const t = text.trim();
+    if (t === '' || t === '\u00a0') {
+      // An empty field of a text file is layout (leading tabs); an empty cell of a real table is a blank value.
+      if (realTable) tokens.push({ kind: 'value', value: null, raw: '', ref, form: 'blank' });
+      continue;
+    }
+    if (isPageFooter(t) || isRule(t)) continue;
+    const v = parseValue(t);
+    if (v) {
+      tokens.push({ kind: 'value', value: v.value, raw: t, ref, form: v.form, ...(v.unit ? { unit: v.unit } : {}) });
+      continue;
+    }
+    const split = splitLabelNumbers(t);
+    if (split) {
+      tokens.push({ kind: 'label', text: split.label, ref });
+      for (const raw of split.values) {
+        const pv = parseValue(raw) as ParsedValue;
+        tokens.push({ kind: 'value', value: pv.value, raw, ref, form: pv.form, ...(pv.unit ? { unit: pv.unit } : {}) });
+      }
+      continue;
+    }
+    tokens.push({ kind: 'label', text: t, ref });
+  }
+  return { line, tokens, realTable };
+}
+
+/** Tokens of the lines [start, end). */
+export function tokenizeRange(lines: SourceLine[], start: number, end: number): TokenLine[] {
+  const out: TokenLine[] = [];
+  for (let i = start; i < end && i < lines.length; i++) out.push(tokenizeLine(lines[i], i));
+  return out;
+}
+
+/** Count of number or placeholder tokens in a token line (blank cells of real tables not counted). */
+export function printedValues(tl: TokenLine): number {
+  let n = 0;
+  for (const t of tl.tokens) if (t.kind === 'value' && t.form !== 'blank') n++;
+  return n;
+}

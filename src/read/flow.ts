@@ -1,0 +1,266 @@
+/**
+ * Builds SourceLines from a stream of paragraph and table events. Shared by the HTML and Word readers so
+ * that both give the same shape: one line per paragraph, one line per table row, one cell per physical
+ * table cell with its grid column and spans.
+ */
+import type { SourceCell, SourceLine } from '../model.ts';
+
+/** How a table cell is placed in the grid. */
+export interface CellSpec {
+  /** Columns spanned (HTML colspan, Word gridSpan). */
+  colSpan: number;
+  /** HTML rowspan: rows spanned. Word cells leave it out and use vMerge. */
+  rowSpan?: number;
+  /** Word vertical merge: 'continue' cells are not new cells, they extend the cell above. */
+  vMerge?: 'restart' | 'continue';
+  /** Word legacy horizontal merge: 'continue' cells extend the cell to their left. */
+  hMerge?: 'restart' | 'continue';
+}
+
+type Item = string | TableBuf;
+
+interface CellBuf {
+  items: Item[];
+  col: number;
+  colSpan: number;
+  rowSpan: number;
+  /** Row index where the cell starts. */
+  row: number;
+}
+
+interface RowBuf {
+  cells: CellBuf[];
+  /** Next grid column for Word-style placement. */
+  nextCol: number;
+  deleted: boolean;
+}
+
+interface TableBuf {
+  rows: RowBuf[];
+  /** Paragraphs inside the table but outside any cell (captions, stray text). */
+  loose: Item[];
+  /** A table holding other tables is a layout frame: its content is read as flowing text. */
+  hasNested: boolean;
+  /** HTML placement: for each grid column, the first row index no longer covered by a rowspan above. */
+  busyUntil: number[];
+  /** Word placement: for each grid column, the last cell that started there (vMerge origin candidate). */
+  lastInCol: (CellBuf | undefined)[];
+  row: RowBuf | null;
+  cell: CellBuf | null;
+}
+
+/** Limits against absurd spans in hostile files (HTML caps colspan at 1000 and rowspan at 65534). */
+const MAX_COLSPAN = 1000;
+const MAX_ROWSPAN = 65534;
+
+/** Options of a FlowBuilder. */
+export interface FlowOptions {
+  /** Turns a paragraph's raw text into its printed form ('' drops the paragraph). */
+  normalize: (raw: string) => string;
+  /** Split a paragraph outside tables into cells on tab characters (Word); else tabs are plain text. */
+  splitTabs: boolean;
+}
+
+/** Collects paragraphs and tables in reading order and turns them into SourceLines. */
+export class FlowBuilder {
+  private readonly out: SourceLine[] = [];
+  private readonly tables: TableBuf[] = [];
+  private buf = '';
+  private tableCount = 0;
+  /** Set while inside a cell that is swallowed (merged or deleted): its text is dropped. */
+  private readonly dummy: CellBuf = { items: [], col: 0, colSpan: 1, rowSpan: 1, row: 0 };
+
+  constructor(private readonly opts: FlowOptions) {}
+
+  /** Appends inline text to the current paragraph. */
+  text(s: string): void {
+    this.buf += s;
+  }
+
+  /** Removes and returns the unfinished paragraph text (to read a text box's paragraphs in between). */
+  takeParagraph(): string {
+    const s = this.buf;
+    this.buf = '';
+    return s;
+  }
+
+  /** Ends the current paragraph (block boundary or line break). Empty paragraphs vanish. */
+  breakParagraph(): void {
+    if (this.buf === '') return;
+    const raw = this.buf;
+    this.buf = '';
+    const t = this.top();
+    const inCell = t !== undefined && t.cell !== null;
+    const text = this.opts.normalize(inCell ? raw.replace(/\t/g, ' ') : raw);
+    if (text === '') return;
+    if (t === undefined) this.emitParagraph(text);
+    else if (t.cell !== null) t.cell.items.push(text);
+    else t.loose.push(text);
+  }
+
+  /** Number of tables currently open (0 = in the document body). */
+  get depth(): number {
+    return this.tables.length;
+  }
+
+  /** Opens a table (nested inside the current cell when there is one). */
+  startTable(): void {
+    this.breakParagraph();
+    const parent = this.top();
+    if (parent) parent.hasNested = true;
+    this.tables.push({ rows: [], loose: [], hasNested: false, busyUntil: [], lastInCol: [], row: null, cell: null });
+  }
+
+  /** Opens a row; Word's gridBefore skips leading grid columns. */
+  startRow(gridBefore = 0): void {
+    const t = this.top();
+    if (!t) return;
+    this.endRow();
+    const row: RowBuf = { cells: [], nextCol: Math.max(0, Math.min(gridBefore, MAX_COLSPAN)), deleted: false };
+    t.rows.push(row);
+    t.row = row;
+  }
+
+  /** Marks the open row as deleted by a tracked change: it and its cells disappear. */
+  deleteRow(): void {
+    const t = this.top();
+    if (t?.row) t.row.deleted = true;
+  }
+
+  /** Sets Word's gridBefore on the open row when it arrives after startRow (trPr). */
+  setGridBefore(n: number): void {
+    const row = this.top()?.row;
+    if (row && row.cells.length === 0) row.nextCol = Math.max(0, Math.min(n, MAX_COLSPAN));
+  }
+
+  /** Opens a cell. A cell outside any row opens a row first. */
+  startCell(spec: CellSpec): void {
+    const t = this.top();
+    if (!t) return;
+    this.endCell();
+    if (!t.row) this.startRow();
+    const row = t.row as RowBuf;
+    const rowIndex = t.rows.length - 1;
+    const colSpan = clamp(spec.colSpan, MAX_COLSPAN);
+    if (row.deleted) {
+      t.cell = this.dummy;
+      return;
+    }
+    if (spec.rowSpan !== undefined) {
+      // HTML: skip columns still covered by a rowspan from an earlier row.
+      let col = row.nextCol;
+      while ((t.busyUntil[col] ?? 0) > rowIndex) col++;
+      const rowSpan = clamp(spec.rowSpan, MAX_ROWSPAN);
+      for (let c = col; c < col + colSpan; c++) t.busyUntil[c] = rowIndex + rowSpan;
+      row.nextCol = col + colSpan;
+      t.cell = { items: [], col, colSpan, rowSpan, row: rowIndex };
+      row.cells.push(t.cell);
+      return;
+    }
+    const col = row.nextCol;
+    row.nextCol = col + colSpan;
+    if (spec.hMerge === 'continue' && row.cells.length > 0) {
+      (row.cells[row.cells.length - 1] as CellBuf).colSpan += colSpan;
+      t.cell = this.dummy;
+      return;
+    }
+    if (spec.vMerge === 'continue') {
+      const origin = t.lastInCol[col];
+      if (origin && origin.row + origin.rowSpan === rowIndex && origin.colSpan === colSpan) {
+        origin.rowSpan++;
+        t.cell = this.dummy;
+        return;
+      }
+    }
+    t.cell = { items: [], col, colSpan, rowSpan: 1, row: rowIndex };
+    t.lastInCol[col] = t.cell;
+    row.cells.push(t.cell);
+  }
+
+  /** Closes the open cell. */
+  endCell(): void {
+    const t = this.top();
+    if (!t || !t.cell) return;
+    this.breakParagraph();
+    this.dummy.items.length = 0;
+    t.cell = null;
+  }
+
+  /** Closes the open row. */
+  endRow(): void {
+    const t = this.top();
+    if (!t || !t.row) return;
+    this.endCell();
+    if (t.row.deleted) t.rows.pop();
+    t.row = null;
+  }
+
+  /** Closes the innermost table; a top-level table is emitted at once. */
+  endTable(): void {
+    const t = this.top();
+    if (!t) return;
+    this.endRow();
+    this.breakParagraph();
+    this.tables.pop();
+    const parent = this.top();
+    if (!parent) this.emitTable(t);
+    else if (parent.cell) parent.cell.items.push(t);
+    else parent.loose.push(t);
+  }
+
+  /** Closes everything still open and returns the lines. */
+  finish(): SourceLine[] {
+    this.breakParagraph();
+    while (this.tables.length > 0) this.endTable();
+    return this.out;
+  }
+
+  private top(): TableBuf | undefined {
+    return this.tables[this.tables.length - 1];
+  }
+
+  private emitParagraph(text: string): void {
+    if (!this.opts.splitTabs || !text.includes('\t')) {
+      this.out.push({ cells: [{ text }] });
+      return;
+    }
+    const parts = text.split('\t').map((p) => p.trim());
+    while (parts.length > 1 && parts[0] === '') parts.shift();
+    while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+    this.out.push({ cells: parts.map((p) => ({ text: p })) });
+  }
+
+  private emitItems(items: Item[]): void {
+    for (const item of items) {
+      if (typeof item === 'string') this.emitParagraph(item);
+      else this.emitTable(item);
+    }
+  }
+
+  private emitTable(t: TableBuf): void {
+    this.emitItems(t.loose);
+    if (t.hasNested) {
+      // A layout frame around real content: read its cells as flowing text, nested tables as tables.
+      for (const row of t.rows) for (const cell of row.cells) this.emitItems(cell.items);
+      return;
+    }
+    const id = this.tableCount++;
+    const rowCount = t.rows.length;
+    t.rows.forEach((row, r) => {
+      if (row.cells.length === 0) return;
+      const cells: SourceCell[] = row.cells.map((c) => {
+        const cell: SourceCell = { text: (c.items as string[]).join('\n'), col: c.col };
+        if (c.colSpan !== 1) cell.colSpan = c.colSpan;
+        // A rowspan reaching past the table's end covers only the rows that exist (as browsers do).
+        const rowSpan = Math.min(c.rowSpan, rowCount - r);
+        if (rowSpan !== 1) cell.rowSpan = rowSpan;
+        return cell;
+      });
+      this.out.push({ cells, table: { id, row: r } });
+    });
+  }
+}
+
+function clamp(n: number, max: number): number {
+  return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), max) : 1;
+}

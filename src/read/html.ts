@@ -1,0 +1,195 @@
+/**
+ * HTML (.html/.htm, saved web pages, Word-exported HTML) → SourceDoc, with htmlparser2 (no DOMParser in
+ * workers). One line per block, one line per table row, one cell per physical <td>/<th>.
+ */
+import { Parser } from 'htmlparser2';
+import type { SourceDoc } from '../model.ts';
+import { FlowBuilder } from './flow.ts';
+
+/** Elements whose content is never shown as text. */
+const SKIP = new Set([
+  'script', 'style', 'title', 'noscript', 'template', 'select', 'textarea', 'iframe', 'svg', 'math', 'object',
+  'xml',
+]);
+
+/** Elements that start and end a line. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl',
+  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul',
+  'caption', 'thead', 'tbody', 'tfoot', 'option', 'button', 'label',
+]);
+
+/** Declared charset of an HTML page: `<meta charset>`, `<meta http-equiv content="…charset=…">` or `<?xml encoding>`. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  // The declaration must be in the first bytes of the page (HTML asks for 1024; saved pages push it further).
+  const head = latin1(bytes.subarray(0, 8192));
+  const xml = /^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']?([\w.:-]{1,40})/i.exec(head);
+  if (xml) return (xml[1] as string).toLowerCase();
+  const re = /<meta\b[^>]{0,500}>/gi;
+  for (let m = re.exec(head); m; m = re.exec(head)) {
+    const c = /charset\s*=\s*["']?\s*([\w.:-]{1,40})/i.exec(m[0]);
+    if (c) return (c[1] as string).toLowerCase();
+  }
+  return null;
+}
+
+/** Result of decoding an HTML page. */
+export interface HtmlText {
+  text: string;
+  /** Encoding used. */
+  encoding: string;
+  /** A note for the user when the declaration was wrong. */
+  note?: string;
+}
+
+/**
+ * Bytes → text for HTML: BOM, then strict UTF-8 (a GBK page is practically never valid UTF-8, while saved
+ * pages often keep a stale GBK declaration after being re-encoded as UTF-8), then the declared charset,
+ * else GB18030.
+ */
+export function decodeHtml(bytes: Uint8Array): HtmlText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: fall through
+  }
+  const declared = declaredCharset(bytes);
+  if (declared && !/^(utf-?8|unicode|utf-?16.*)$/.test(declared)) {
+    // GB2312 and GBK pages are decoded as GB18030, their superset.
+    const label = /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/.test(declared) ? 'gb18030' : declared;
+    try {
+      return { text: new TextDecoder(label).decode(bytes), encoding: label };
+    } catch {
+      // unknown label: fall back below
+    }
+  }
+  const note = declared ? `网页声明的编码「${declared}」与内容不符，已按 GB18030 读取。` : undefined;
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', ...(note ? { note } : {}) };
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  return s;
+}
+
+/** CJK characters and punctuation, between which a source line break is not a space (CSS Text 3). */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+/**
+ * Collapses HTML whitespace (nbsp included) to single spaces. A source line break between two CJK characters
+ * vanishes (CSS Text 3 segment-break rule), unless the run holds a no-break space the author typed.
+ */
+export function collapseHtmlSpace(raw: string): string {
+  return raw
+    .replace(/[ \t\n\r\f\u00a0]+/g, (m: string, off: number, s: string) =>
+      /[\n\r]/.test(m) && !m.includes('\u00a0') && CJK.test(s.charAt(off - 1)) && CJK.test(s.charAt(off + m.length)) ? '' : ' ',
+    )
+    .trim();
+}
+
+/** Hidden by the page itself (Word's mso-hide, display:none, the hidden attribute). */
+function isHidden(attribs: Record<string, string>): boolean {
+  if ('hidden' in attribs) return true;
+  const style = attribs.style;
+  return style !== undefined && /display\s*:\s*none|mso-hide\s*:\s*all/i.test(style);
+}
+
+/** Reads decoded HTML into a SourceDoc. */
+export function readHtmlText(html: string): SourceDoc {
+  const flow = new FlowBuilder({ normalize: collapseHtmlSpace, splitTabs: false });
+  let skip = 0;
+  let pre = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (skip > 0 || SKIP.has(name) || isHidden(attribs)) {
+          skip++;
+          return;
+        }
+        switch (name) {
+          case 'table':
+            flow.startTable();
+            return;
+          case 'tr':
+            if (flow.depth > 0) flow.startRow();
+            else flow.breakParagraph();
+            return;
+          case 'td':
+          case 'th':
+            if (flow.depth > 0) flow.startCell({ colSpan: spanOf(attribs.colspan), rowSpan: spanOf(attribs.rowspan) });
+            else flow.breakParagraph();
+            return;
+          case 'br':
+            flow.breakParagraph();
+            return;
+          case 'pre':
+            pre++;
+            flow.breakParagraph();
+            return;
+          default:
+            if (BLOCK.has(name)) flow.breakParagraph();
+        }
+      },
+      onclosetag(name) {
+        if (skip > 0) {
+          skip--;
+          return;
+        }
+        switch (name) {
+          case 'table':
+            if (flow.depth > 0) flow.endTable();
+            return;
+          case 'tr':
+            if (flow.depth > 0) flow.endRow();
+            else flow.breakParagraph();
+            return;
+          case 'td':
+          case 'th':
+            if (flow.depth > 0) flow.endCell();
+            else flow.breakParagraph();
+            return;
+          case 'pre':
+            pre = Math.max(0, pre - 1);
+            flow.breakParagraph();
+            return;
+          default:
+            if (BLOCK.has(name)) flow.breakParagraph();
+        }
+      },
+      ontext(data) {
+        if (skip > 0) return;
+        if (pre === 0) {
+          flow.text(data);
+          return;
+        }
+        const parts = data.split(/\r\n|\r|\n/);
+        parts.forEach((p, i) => {
+          if (i > 0) flow.breakParagraph();
+          flow.text(p);
+        });
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { fileType: 'html', lines: flow.finish() };
+}
+
+function spanOf(v: string | undefined): number {
+  const n = v === undefined ? 1 : parseInt(v, 10);
+  return Number.isFinite(n) && n >= 1 ? n : 1;
+}
+
+/** Reads HTML bytes into a SourceDoc (encoding detected). */
+export function readHtml(bytes: Uint8Array): SourceDoc {
+  const decoded = decodeHtml(bytes);
+  const doc = readHtmlText(decoded.text);
+  if (decoded.note) doc.notes = [decoded.note];
+  return doc;
+}

@@ -1,0 +1,87 @@
+/** What a file really is, from its first bytes: extensions lie (a PDF named .txt, HTML saved as .doc). */
+
+/** Kind of content found by magic numbers and a byte census. */
+export type Sniffed = 'pdf' | 'zip' | 'ole' | 'rtf' | 'image' | 'html' | 'text' | 'binary';
+
+/** Old Office container (OLE compound file) contents that matter to the user. */
+export type OleKind = 'encrypted' | 'word' | 'excel' | 'powerpoint' | 'other';
+
+function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
+  return sig.every((b, i) => bytes[at + i] === b);
+}
+
+/** Finds an ASCII string in the first `within` bytes. */
+function findAscii(bytes: Uint8Array, s: string, within: number): boolean {
+  const end = Math.min(bytes.length, within) - s.length;
+  const first = s.charCodeAt(0);
+  outer: for (let i = 0; i <= end; i++) {
+    if (bytes[i] !== first) continue;
+    for (let j = 1; j < s.length; j++) if (bytes[i + j] !== s.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Share of control bytes (other than tab, line feed, form feed, carriage return, escape) in a sample. */
+export function controlShare(bytes: Uint8Array, sample = 65536): number {
+  const n = Math.min(bytes.length, sample);
+  if (n === 0) return 0;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27 && b !== 11) bad++;
+  }
+  return bad / n;
+}
+
+/** True when decoded text starts like an HTML page. */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).replace(/^\ufeff|^ï»¿/, '').trimStart().toLowerCase();
+  if (!head.startsWith('<')) return false;
+  return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<p[\s>]|<div[\s>]/.test(head.slice(0, 1024));
+}
+
+/** Classifies bytes by their magic numbers, then as HTML, text or binary. */
+export function sniff(bytes: Uint8Array): Sniffed {
+  // PDF readers accept the header anywhere in the first kilobyte.
+  if (findAscii(bytes, '%PDF-', 1024)) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 3, 4]) || startsWith(bytes, [0x50, 0x4b, 5, 6]) || startsWith(bytes, [0x50, 0x4b, 7, 8])) return 'zip';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (findAscii(bytes, '{\\rtf', 8)) return 'rtf';
+  if (
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(bytes, [0xff, 0xd8, 0xff]) ||
+    startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) ||
+    startsWith(bytes, [0x42, 0x4d]) && bytes.length > 26 && bytes[6] === 0 && bytes[7] === 0 ||
+    startsWith(bytes, [0x49, 0x49, 0x2a, 0]) ||
+    startsWith(bytes, [0x4d, 0x4d, 0, 0x2a])
+  ) {
+    return 'image';
+  }
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+  if (!utf16 && controlShare(bytes) > 0.01) return 'binary';
+  if (!utf16 && looksLikeHtml(bytes)) return 'html';
+  return 'text';
+}
+
+/** Finds a UTF-16LE string (OLE directory entry names are stored so). */
+function findUtf16(bytes: Uint8Array, s: string): boolean {
+  const end = bytes.length - s.length * 2;
+  const first = s.charCodeAt(0);
+  outer: for (let i = 0; i <= end; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let j = 1; j < s.length; j++) if (bytes[i + 2 * j] !== s.charCodeAt(j) || bytes[i + 2 * j + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Tells what an OLE compound file holds, from its stream names. */
+export function oleKind(bytes: Uint8Array): OleKind {
+  // Password-protected .docx/.xlsx are OLE containers holding the real file as "EncryptedPackage".
+  if (findUtf16(bytes, 'EncryptedPackage') || findUtf16(bytes, 'EncryptionInfo')) return 'encrypted';
+  if (findUtf16(bytes, 'WordDocument')) return 'word';
+  if (findUtf16(bytes, 'Workbook') || findUtf16(bytes, 'Book')) return 'excel';
+  if (findUtf16(bytes, 'PowerPoint Document')) return 'powerpoint';
+  return 'other';
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: throughput of the pure pipeline on the real fixtures, one core (this process).
+ * Reports medians of several timed rounds after a warm-up, as reports per second, and for PDFs our
+ * read + checks time as a ratio to raw pdf.js text extraction of the same files.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import '../../src/polyfills.ts';
+import { analyzeDocument } from '../../src/pipeline/analyze.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const ROUNDS = 7;
+
+interface Input {
+  name: string;
+  bytes: Uint8Array;
+}
+
+function load(dir: string, pattern: RegExp): Input[] {
+  return readdirSync(join(FIXTURES, dir))
+    .filter((f) => pattern.test(f))
+    .sort()
+    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(FIXTURES, dir, f))) }));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Median seconds of one pass over `inputs` with `fn`, after one warm-up pass. */
+async function timePass(inputs: Input[], repeat: number, fn: (i: Input) => Promise<unknown>): Promise<number> {
+  for (const i of inputs) await fn(i);
+  const times: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const t0 = performance.now();
+    for (let k = 0; k < repeat; k++) for (const i of inputs) await fn(i);
+    times.push((performance.now() - t0) / 1000 / repeat);
+  }
+  return median(times);
+}
+
+async function checkedOk(i: Input): Promise<void> {
+  const a = await analyzeDocument(i.name, i.bytes);
+  if (a.result.status !== 'ok') throw new Error(`${i.name}: ${a.result.status} ${a.result.error ?? ''}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`机器 / machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, Node ${process.version}; one core used.`);
+  const text = [...load('seeds', /\.txt$/), ...load('corpus', /\.(txt|md|html)$/)];
+  const textSec = await timePass(text, 20, checkedOk);
+  console.log(`text (.txt .md .html), ${text.length} files: ${(text.length / textSec).toFixed(0)} reports/s (median of ${ROUNDS})`);
+
+  const docx = load('corpus', /\.docx$/);
+  if (docx.length > 0) {
+    const docxSec = await timePass(docx, 20, checkedOk);
+    console.log(`.docx, ${docx.length} files: ${(docx.length / docxSec).toFixed(0)} reports/s (median of ${ROUNDS})`);
+  }
+
+  const pdf = load('corpus', /\.pdf$/);
+  if (pdf.length > 0) {
+    const { extractRawText } = await import('../../src/read/pdf.ts');
+    const rawSec = await timePass(pdf, 1, (i) => extractRawText(i.bytes.slice()));
+    const oursSec = await timePass(pdf, 1, (i) => checkedOk({ name: i.name, bytes: i.bytes.slice() }));
+    console.log(
+      `.pdf, ${pdf.length} files: raw pdf.js text ${(pdf.length / rawSec).toFixed(1)} reports/s, ` +
+        `read + checks ${(pdf.length / oursSec).toFixed(1)} reports/s, ratio ${(oursSec / rawSec).toFixed(2)}× (median of ${ROUNDS})`,
+    );
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
