@@ -2,6 +2,15 @@
 import '../src/polyfills.ts';
 import { expose, transfer } from 'comlink';
 import { ingest, PARSER_VERSION, type Ingested } from './ingest.ts';
+import { cMapLoaderFromUrls, setCMapLoader } from '../src/read/pdf-cmaps.ts';
+
+// PDFs with non-embedded Chinese fonts need pdf.js's GB CMaps: bundled as assets, served by our own origin.
+const cMapUrls = import.meta.glob('/node_modules/pdfjs-dist/cmaps/{UniGB,GB,Adobe-GB1}*.bcmap', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+setCMapLoader(cMapLoaderFromUrls(cMapUrls));
 
 const api = {
   /** Version of the pipeline this worker runs. */

@@ -22,7 +22,7 @@ export function FilePickers({ busy }: { busy: boolean }) {
       </label>
       <label class={busy ? 'button disabled' : 'button'}>
         选择文件夹…
-        <input type="file" multiple {...{ webkitdirectory: '' }} onChange={onPick} disabled={busy} data-testid="folder-input" />
+        <input type="file" multiple {...{ webkitdirectory: true }} onChange={onPick} disabled={busy} data-testid="folder-input" />
       </label>
       <p class="hint">支持 .txt .md .html .docx .pdf 及 .zip 压缩包；同一文件只保存一次。</p>
     </section>

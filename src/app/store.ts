@@ -54,10 +54,21 @@ export function getState(): AppState {
   return state;
 }
 
-/** Merges a change into the state and tells the subscribers. */
+/** Subscribers are told at most this often: a 200-file batch changes the state several times per file. */
+const NOTIFY_INTERVAL_MS = 60;
+let notifyTimer: ReturnType<typeof setTimeout> | null = null;
+let lastNotify = 0;
+
+/** Merges a change into the state and tells the subscribers (coalesced, at most every 60 ms). */
 export function setState(change: Partial<AppState> | ((s: AppState) => Partial<AppState>)): void {
   state = { ...state, ...(typeof change === 'function' ? change(state) : change) };
-  for (const l of listeners) l();
+  if (notifyTimer !== null) return;
+  const wait = Math.max(0, lastNotify + NOTIFY_INTERVAL_MS - Date.now());
+  notifyTimer = setTimeout(() => {
+    notifyTimer = null;
+    lastNotify = Date.now();
+    for (const l of listeners) l();
+  }, wait);
 }
 
 /** Subscribes to state changes; returns the unsubscribe function. */

@@ -5,10 +5,11 @@
  */
 import type { FieldKey, Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
+import { safe } from './safe.ts';
 import { SEC3_COLUMNS, SEC4_COLUMNS, SEC4_GROUPS } from '../spec/templates.ts';
-import { blankNote, cellName, cellValue, fmt, fmtCell, hasSec3, hasSec4, sec3ColName, sec3RowName, sec3RowsPresent, sumCells, SEC3_PARTS } from './cells.ts';
+import { blankNote, cellName, cellValue, fmt, fmtCell, hasSec3, hasSec4, sec3ColName, sec3Keys, sec3RowName, sec3RowsPresent, sumCells } from './cells.ts';
+import type { Sec3RowDef } from '../spec/templates.ts';
 
-const PART_KEYS = SEC3_PARTS;
 const COLUMN_KEYS = SEC3_COLUMNS.map((c) => c.key);
 /** Rows of table 三 that are not 办理结果 (everything else between them adds up to （七）总计). */
 const NON_RESULT = new Set(['newReceived', 'carriedOver', 'resultTotal', 'carryForward']);
@@ -35,8 +36,7 @@ export function checkRowTotals(report: ParsedReport): Finding[] {
   const out: Finding[] = [];
   const absent: FieldKey[] = [];
   for (const row of sec3RowsPresent(report)) {
-    const partKeys = PART_KEYS.map((c) => `sec3.${row.key}.${c}`);
-    const totalKey = `sec3.${row.key}.total`;
+    const { parts: partKeys, total: totalKey } = sec3Keys(row.key);
     const parts = sumCells(report, partKeys);
     const total = cellValue(report, totalKey);
     if (total === undefined || parts.absent.length > 0) {
@@ -57,15 +57,27 @@ export function checkRowTotals(report: ParsedReport): Finding[] {
   return [...out, ...notRead('ARI-01', '行合计', absent)];
 }
 
+const RESULT_KEYS = new WeakMap<Sec3RowDef[], Map<string, FieldKey[]>>();
+/** Keys of the 办理结果 rows per column, computed once per row set. */
+function resultKeysByColumn(rows: Sec3RowDef[]): Map<string, FieldKey[]> {
+  let m = RESULT_KEYS.get(rows);
+  if (!m) {
+    const resultRows = rows.filter((r) => !NON_RESULT.has(r.key));
+    m = new Map(COLUMN_KEYS.map((col) => [col, resultRows.map((r) => sec3Keys(r.key).byCol[col]!)]));
+    RESULT_KEYS.set(rows, m);
+  }
+  return m;
+}
+
 /** ARI-02: per column, （七）总计 = the sum of every 办理结果 row. */
 export function checkResultTotals(report: ParsedReport): Finding[] {
   if (!hasSec3(report)) return [];
-  const resultRows = sec3RowsPresent(report).filter((r) => !NON_RESULT.has(r.key));
+  const byColumn = resultKeysByColumn(sec3RowsPresent(report));
   const out: Finding[] = [];
   const absent: FieldKey[] = [];
   for (const col of COLUMN_KEYS) {
-    const keys = resultRows.map((r) => `sec3.${r.key}.${col}`);
-    const totalKey = `sec3.resultTotal.${col}`;
+    const keys = byColumn.get(col)!;
+    const totalKey = sec3Keys('resultTotal').byCol[col]!;
     const sum = sumCells(report, keys);
     const total = cellValue(report, totalKey);
     if (total === undefined || sum.absent.length > 0) {
@@ -92,7 +104,7 @@ export function checkBalance(report: ParsedReport): Finding[] {
   const out: Finding[] = [];
   const absent: FieldKey[] = [];
   for (const col of COLUMN_KEYS) {
-    const k = (row: string) => `sec3.${row}.${col}`;
+    const k = (row: string) => sec3Keys(row).byCol[col]!;
     const keys = [k('newReceived'), k('carriedOver'), k('resultTotal'), k('carryForward')];
     const missing = keys.filter((key) => cellValue(report, key) === undefined);
     if (missing.length) {
@@ -170,4 +182,10 @@ export function checkPublishedTotals(report: ParsedReport): Finding[] {
   return out;
 }
 
-export const arithmeticChecks: Check[] = [checkRowTotals, checkResultTotals, checkBalance, checkReviewTotals, checkPublishedTotals];
+export const arithmeticChecks: Check[] = [
+  safe('ARI-01', checkRowTotals),
+  safe('ARI-02', checkResultTotals),
+  safe('ARI-03', checkBalance),
+  safe('ARI-04', checkReviewTotals),
+  safe('ARI-05', checkPublishedTotals),
+];

@@ -32,6 +32,27 @@ const SEC2_COL_NAME = new Map(
 const SEC4_GROUP_NAME = new Map(SEC4_GROUPS.map((g) => [g.key, g.label]));
 const SEC4_COL_NAME = new Map(SEC4_COLUMNS.map((c) => [c.key, c.label]));
 
+/** Precomputed field keys of one table-三 row (building key strings per check run is measurable). */
+export interface Sec3RowKeys {
+  /** The six applicant cells, in column order. */
+  parts: FieldKey[];
+  /** The 总计 cell. */
+  total: FieldKey;
+  /** Every cell by column key. */
+  byCol: Record<string, FieldKey>;
+}
+
+const ROW_KEYS = new Map<string, Sec3RowKeys>();
+for (const r of [...SEC3_2021, ...SEC3_2019]) {
+  const byCol = Object.fromEntries(SEC3_COLUMNS.map((c) => [c.key, `sec3.${r.key}.${c.key}`]));
+  ROW_KEYS.set(r.key, { parts: SEC3_PARTS.map((c) => byCol[c]!), total: byCol.total!, byCol });
+}
+
+/** Field keys of a table-三 row. */
+export function sec3Keys(rowKey: string): Sec3RowKeys {
+  return ROW_KEYS.get(rowKey)!;
+}
+
 /** Name of a table-三 row, e.g. '（七）总计'. */
 export function sec3RowName(rowKey: string): string {
   return SEC3_ROW_NAME.get(rowKey) ?? rowKey;
@@ -121,10 +142,19 @@ export function sec3RowsPresent(report: ParsedReport): Sec3RowDef[] {
   const has = (row: string) => `sec3.${row}.total` in report.cells || `sec3.${row}.naturalPerson` in report.cells;
   const head = SEC3_2021.slice(0, 20);
   const tail = SEC3_2021.slice(-2);
-  const other = [...SEC3_2021.slice(20, 23), SEC3_2019[20]!].filter((r) => has(r.key));
+  const other = OTHER_ROWS.filter((r) => has(r.key));
   if (other.length === 0) return report.meta.template === '2019' ? SEC3_2019 : SEC3_2021;
-  return [...head, ...other, ...tail];
+  const id = other.map((r) => r.key).join();
+  if (id === 'other.noCorrection,other.unpaidFee,other.misc') return SEC3_2021;
+  if (id === 'other.all') return SEC3_2019;
+  let rows = MIXED.get(id);
+  if (!rows) MIXED.set(id, (rows = [...head, ...other, ...tail]));
+  return rows;
 }
+
+const OTHER_ROWS = [...SEC3_2021.slice(20, 23), SEC3_2019[20]!];
+/** Row sets of unusual layouts, built once each, so callers may cache per row set. */
+const MIXED = new Map<string, Sec3RowDef[]>();
 
 /** True when any key of table 三 was read. */
 export function hasSec3(report: ParsedReport): boolean {
@@ -141,12 +171,14 @@ export function hasSec4(report: ParsedReport): boolean {
  * of the six applicant cells. Null when nothing in the row was read or everything is blank.
  */
 export function sec3RowTotal(report: ParsedReport, rowKey: string): number | null {
-  const total = cellValue(report, `sec3.${rowKey}.total`);
+  const keys = ROW_KEYS.get(rowKey);
+  if (!keys) return null;
+  const total = cellValue(report, keys.total);
   if (typeof total === 'number') return total;
   let sum = 0;
   let any = false;
-  for (const c of SEC3_PARTS) {
-    const v = cellValue(report, `sec3.${rowKey}.${c}`);
+  for (const k of keys.parts) {
+    const v = cellValue(report, k);
     if (typeof v === 'number') {
       sum += v;
       any = true;

@@ -4,10 +4,11 @@
  */
 import type { Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
-import { comparisonKey } from '../text/normalize.ts';
-import { containment, fingerprint, type Fingerprint } from '../text/similarity.ts';
-import { linesOf, normalizeLine, splitSentences } from '../text/prose.ts';
-import { proseOf } from './narrative-scan.ts';
+import { safe } from './safe.ts';
+import { comparisonKey, keyHash } from '../text/normalize.ts';
+import { containment, type Fingerprint } from '../text/similarity.ts';
+import { linesOf, normalizeLine } from '../text/prose.ts';
+import { proseOf, sectionPrint, sentencesOf } from './text-cache.ts';
 import { otherBodyNames } from './copy-names.ts';
 
 const SECTION_NAMES = ['', '一', '二', '三', '四', '五', '六'];
@@ -16,9 +17,10 @@ const SECTION_NAMES = ['', '一', '二', '三', '四', '五', '六'];
 function narrativeLines(report: ParsedReport): Array<{ i: number; text: string }> {
   const skip = new Set(report.tableLines);
   const out: Array<{ i: number; text: string }> = [];
-  report.lines.forEach((text, i) => {
-    if (!skip.has(i) && text.trim() !== '') out.push({ i, text });
-  });
+  for (let i = 0; i < report.lines.length; i++) {
+    const text = report.lines[i]!;
+    if (text.length > 0 && !skip.has(i)) out.push({ i, text });
+  }
   return out;
 }
 
@@ -27,14 +29,16 @@ const MIN_PARAGRAPH = 40;
 
 /** CPY-02: the same paragraph (punctuation width and spacing ignored) printed twice. */
 export function checkRepeatedParagraphs(report: ParsedReport): Finding[] {
-  const seen = new Map<string, number>();
+  // Lines are compared by the hash of their comparison key; a hash hit is confirmed on the keys.
+  const seen = new Map<number, number>();
   const out: Finding[] = [];
   for (const { i, text } of narrativeLines(report)) {
-    const key = comparisonKey(text);
-    if (key.length < MIN_PARAGRAPH) continue;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, i);
+    if (text.length < MIN_PARAGRAPH) continue;
+    const { length, hash } = keyHash(text);
+    if (length < MIN_PARAGRAPH) continue;
+    const first = seen.get(hash);
+    if (first === undefined || comparisonKey(report.lines[first]!) !== comparisonKey(text)) {
+      if (first === undefined) seen.set(hash, i);
       continue;
     }
     const quote = text.trim().slice(0, 40);
@@ -56,8 +60,8 @@ const SECTION_COPY = 0.8;
 
 /** CPY-03: a whole section whose text is (≥ 80 %) contained in another section. */
 export function checkRepeatedSections(report: ParsedReport): Finding[] {
-  const secs = report.sections.filter((s) => comparisonKey(s.text).length >= MIN_SECTION);
-  const prints = new Map<number, Fingerprint>(secs.map((s) => [s.no, fingerprint(s.text)]));
+  const secs = report.sections.filter((s) => sectionPrint(s).length >= MIN_SECTION);
+  const prints = new Map<number, Fingerprint>(secs.map((s) => [s.no, sectionPrint(s)]));
   const out: Finding[] = [];
   for (const later of secs) {
     for (const earlier of secs) {
@@ -81,7 +85,10 @@ export function checkRepeatedSections(report: ParsedReport): Finding[] {
 /** CPY-01: another body's name in the text. */
 export function checkOtherBodies(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
-  const own = [report.meta.agency, report.meta.title].filter((x): x is string => !!x).map(normalizeLine);
+  // The title block (lines before section 一) names the body even when the parsed agency is wrong.
+  const firstSection = report.sections.length ? Math.min(...report.sections.map((s) => s.startLine)) : 5;
+  const header = report.lines.slice(0, Math.min(firstSection, 15));
+  const own = [report.meta.agency, report.meta.title, ...header].filter((x): x is string => !!x).map(normalizeLine);
   const out: Finding[] = [];
   for (const hit of otherBodyNames(prose.text, own)) {
     out.push({
@@ -119,7 +126,7 @@ export function checkYears(report: ParsedReport): Finding[] {
   if (year === null) return out;
   // Sentences that open with a year narrate "the year": count them per year.
   const counts = new Map<number, number[]>();
-  for (const s of splitSentences(prose.text)) {
+  for (const s of sentencesOf(prose)) {
     const m = LEAD_YEAR.exec(s.text);
     if (!m) continue;
     const y = Number(m[1]);
@@ -166,4 +173,10 @@ export function checkSecretMarks(report: ParsedReport): Finding[] {
   return out;
 }
 
-export const copyChecks: Check[] = [checkOtherBodies, checkRepeatedParagraphs, checkRepeatedSections, checkYears, checkSecretMarks];
+export const copyChecks: Check[] = [
+  safe('CPY-01', checkOtherBodies),
+  safe('CPY-02', checkRepeatedParagraphs),
+  safe('CPY-03', checkRepeatedSections),
+  safe('CPY-04', checkYears),
+  safe('CPY-05', checkSecretMarks),
+];

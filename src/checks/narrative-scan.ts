@@ -5,7 +5,8 @@
  */
 import type { ParsedReport } from '../model.ts';
 import { parseCount, CN_NUMERAL_CHARS } from '../text/numerals.ts';
-import { buildProse, splitSentences, type Prose, type Sentence } from '../text/prose.ts';
+import type { Prose, Sentence } from '../text/prose.ts';
+import { proseOf, sentencesOf } from './text-cache.ts';
 
 /** What a stated count is about. */
 export type ClaimKind =
@@ -54,7 +55,7 @@ const NUM = `(\\d+(?:,\\d{3})*|[${CN_NUMERAL_CHARS}]+)`;
 /** A count with its unit; 余 (「200余件」) marks an estimate and is skipped. */
 const COUNT_RE = new RegExp(`${NUM}(余)?(件|起|宗)`, 'g');
 const TOPIC_INFO = /信息公开|政府信息|依申请|申请公开/;
-const NOT_APPLICATION = /热线|12345|信访件|投诉|留言|咨询|网站|来电|建议|提案|诉求/;
+const NOT_APPLICATION = /热线|12345|信访件|投诉|留言|咨询|网站|来电|建议|提案|诉求|案件/;
 const BOUNDARY = /[，：；:]/;
 
 /** Application outcome classes, most specific first (old pre-2019 wording mapped per checks.md NAR-03). */
@@ -102,56 +103,38 @@ export function scanNarrative(report: ParsedReport): NarrativeClaims {
   return scanProse(proseOf(report));
 }
 
-const PROSE_CACHE = new WeakMap<ParsedReport, Prose>();
-
-/** The report's narrative (table lines excluded), built once per report and shared by the text checks. */
-export function proseOf(report: ParsedReport): Prose {
-  let p = PROSE_CACHE.get(report);
-  if (!p) {
-    p = buildProse(report.lines, new Set(report.tableLines));
-    PROSE_CACHE.set(report, p);
-  }
-  return p;
-}
-
 /** True when a sentence is about 政府信息公开 applications. */
 const isApplyTopic = (t: string) => t.includes('申请') && TOPIC_INFO.test(t);
 
 /** Scans prose for claims and statements. */
 export function scanProse(prose: Prose): NarrativeClaims {
-  const sentences = splitSentences(prose.text);
+  const sentences = sentencesOf(prose);
   const claims: Claim[] = [];
   const statements: Statement[] = [];
   let carrySubject: Subject | null = null;
   let carryApply = false;
+  // Topic flags once per sentence (each is a native regex test).
+  const info = sentences.map((x) => TOPIC_INFO.test(x.text));
+  const apply = sentences.map((x, i) => info[i]! && x.text.includes('申请'));
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     const text = s.text;
-    const infoCtx = TOPIC_INFO.test(text) || TOPIC_INFO.test(sentences[si - 1]?.text ?? '') || TOPIC_INFO.test(sentences[si - 2]?.text ?? '');
+    const infoCtx = info[si] || (si > 0 && info[si - 1]!) || (si > 1 && info[si - 2]!);
     // Application counts: the sentence or the one before is about applications, or the previous sentence
     // already stated application counts (「予以公开…；不予公开…；无法提供…」 split by semicolons).
-    const applyCtx = carryApply || isApplyTopic(text) || isApplyTopic(sentences[si - 1]?.text ?? '');
+    const applyCtx = carryApply || apply[si]! || (si > 0 && apply[si - 1]!);
     const before = claims.length;
     let applyClaims = 0;
-    scanStatements(text, s.start, infoCtx, statements);
+    if (infoCtx) scanStatements(text, s.start, statements);
     let subject: Subject | null = carrySubject;
-    let segStart = 0;
-    let depth = 0;
-    let scanned = 0;
+    let prevEnd = 0;
     COUNT_RE.lastIndex = 0;
     for (let m = COUNT_RE.exec(text); m; m = COUNT_RE.exec(text)) {
-      // Track parentheses and clause boundaries between the previous count and this one.
-      for (let i = scanned; i < m.index; i++) {
-        const ch = text[i]!;
-        if (ch === '（') depth++;
-        else if (ch === '）') depth = Math.max(0, depth - 1);
-        else if (depth === 0 && BOUNDARY.test(ch)) segStart = i + 1;
-      }
-      scanned = m.index + m[0].length;
-      const end = scanned;
-      const segFrom = segStart;
-      segStart = end;
-      if (depth > 0 || m[2] || text[m.index - 1] === '第' || /[\d.]/.test(text[m.index - 1] ?? '')) continue;
+      const end = m.index + m[0].length;
+      // The label of a count: from the previous count or clause boundary, whichever is later.
+      const segFrom = Math.max(prevEnd, lastBoundary(text, m.index) + 1);
+      prevEnd = end;
+      if (m[2] || text[m.index - 1] === '第' || /[\d.]/.test(text[m.index - 1] ?? '') || insideParens(text, m.index)) continue;
       // 「一起研究」「一件事」: a Chinese numeral counts only when the clause ends right after its unit.
       if (!/\d/.test(m[1]!) && !/^(?:[，。；、）：]|$)/.test(text.slice(end, end + 1))) continue;
       const value = parseCount(m[1]!);
@@ -188,6 +171,17 @@ export function scanProse(prose: Prose): NarrativeClaims {
   return { prose, sentences, claims, statements };
 }
 
+/** Index of the last clause boundary (，：；) before `to`, or -1. */
+function lastBoundary(text: string, to: number): number {
+  return Math.max(text.lastIndexOf('，', to - 1), text.lastIndexOf('：', to - 1), text.lastIndexOf('；', to - 1));
+}
+
+/** True when position `at` sits inside （…） (percentages and 「含…」 notes are not counts of their own). */
+function insideParens(text: string, at: number): boolean {
+  const open = text.lastIndexOf('（', at - 1);
+  return open >= 0 && text.lastIndexOf('）', at - 1) < open;
+}
+
 /** Text after a count up to the next clause boundary (short). */
 function forwardSegment(text: string, from: number): string {
   let i = from;
@@ -201,8 +195,7 @@ const ALL_APPLICANTS = /公民|任何|自然人/;
 const ALL_MAINTAINED = /均(?:获|被|予以)?维持|全部(?:获|被)?维持/;
 const NONE_CORRECTED = /未(?:发生|出现|有)?[^。；，]{0,24}?(?:纠错|败诉)/;
 
-function scanStatements(text: string, offset: number, infoCtx: boolean, out: Statement[]): void {
-  if (!infoCtx) return;
+function scanStatements(text: string, offset: number, out: Statement[]): void {
   const push = (kind: Statement['kind'], m: RegExpExecArray, subjects: Subject[]) =>
     out.push({ kind, subjects, quote: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
   const none = NO_APPLICATIONS.exec(text);

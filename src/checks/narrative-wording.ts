@@ -3,9 +3,10 @@
  */
 import type { Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
+import { safe } from './safe.ts';
 import { cellValue, fmt } from './cells.ts';
-import { linesOf, splitSentences } from '../text/prose.ts';
-import { proseOf } from './narrative-scan.ts';
+import { linesOf } from '../text/prose.ts';
+import { proseOf, sentencesOf } from './text-cache.ts';
 import { CN_NUMERAL_CHARS, parseCount } from '../text/numerals.ts';
 
 /**
@@ -48,7 +49,7 @@ export function checkDocCounts(report: ParsedReport): Finding[] {
   const is2019 = 'sec2.regulation.newMade' in report.cells || 'sec2.normativeDoc.newMade' in report.cells;
   const prose = proseOf(report);
   const out: Finding[] = [];
-  for (const s of splitSentences(prose.text)) {
+  for (const s of sentencesOf(prose)) {
     if (!ISSUE_VERB.test(s.text) || !/规章|规范性文件/.test(s.text)) continue;
     DOC_COUNT.lastIndex = 0;
     let clauseStart = 0;
@@ -81,4 +82,4 @@ export function checkDocCounts(report: ParsedReport): Finding[] {
   return out;
 }
 
-export const narrativeWordingChecks: Check[] = [checkOldVocabulary, checkDocCounts];
+export const narrativeWordingChecks: Check[] = [safe('NAR-06', checkOldVocabulary), safe('NAR-07', checkDocCounts)];

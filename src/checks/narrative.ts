@@ -5,6 +5,7 @@
  */
 import type { FieldKey, Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
+import { safe } from './safe.ts';
 import { cellValue, fmt, hasSec3, hasSec4, sec3RowTotal, sec3RowsPresent } from './cells.ts';
 import { linesOf } from '../text/prose.ts';
 import { scanNarrative, type Claim, type ClaimKind, type NarrativeClaims, type Subject } from './narrative-scan.ts';
@@ -249,4 +250,11 @@ export function dedupeFindings(list: Finding[]): Finding[] {
   return [...byMsg.values()];
 }
 
-export const narrativeChecks: Check[] = [checkReceived, checkNoApplications, checkOutcomes, checkReviewCounts, checkReviewOutcomes, ...narrativeWordingChecks];
+export const narrativeChecks: Check[] = [
+  safe('NAR-01', checkReceived),
+  safe('NAR-02', checkNoApplications),
+  safe('NAR-03', checkOutcomes),
+  safe('NAR-04', checkReviewCounts),
+  safe('NAR-05', checkReviewOutcomes),
+  ...narrativeWordingChecks,
+];

@@ -4,6 +4,7 @@
  */
 import type { FieldKey, Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
+import { safe } from './safe.ts';
 import { cellName, fmt } from './cells.ts';
 
 /** Amount cells in 万元 (decimals allowed); every other cell is a count. */
@@ -17,11 +18,12 @@ const YUAN_LIKE = 1_000_000;
 /** NUM-01: a count that is negative (outside 本年增/减) or not an integer. */
 export function checkCounts(report: ParsedReport): Finding[] {
   const out: Finding[] = [];
-  for (const [key, cell] of Object.entries(report.cells)) {
-    if (cell.value === null || AMOUNT_KEYS.has(key)) continue;
+  const cells = report.cells;
+  for (const key of Object.keys(cells)) {
+    const cell = cells[key]!;
     const v = cell.value;
-    const bad = !Number.isInteger(v) || (v < 0 && !isDelta(key));
-    if (!bad) continue;
+    if (v === null || (Number.isInteger(v) && v >= 0) || AMOUNT_KEYS.has(key)) continue;
+    if (Number.isInteger(v) && isDelta(key)) continue;
     out.push({
       id: 'NUM-01',
       severity: 'error',
@@ -59,38 +61,46 @@ function decimals(raw: string): number {
   return m ? m[1]!.length : 0;
 }
 
-/** NUM-03: blank or placeholder cells, one finding per printed row (a row of blanks is one mistake). */
+const TABLE_NAME: Record<string, string> = { sec2: '表二', sec3: '表三', sec4: '表四' };
+
+/**
+ * NUM-03: blank or placeholder cells, one finding per table (a table left blank is one habit, not a
+ * hundred mistakes). Rows already reported by STR-06 as missing a cell are left to that finding.
+ */
 export function checkBlanks(report: ParsedReport): Finding[] {
-  const byRow = new Map<string, FieldKey[]>();
-  for (const [key, cell] of Object.entries(report.cells)) {
-    if (cell.value !== null) continue;
-    const row = rowOf(key);
-    const list = byRow.get(row);
+  const short = shortRows(report);
+  const byTable = new Map<string, FieldKey[]>();
+  const cells = report.cells;
+  for (const key of Object.keys(cells)) {
+    if (cells[key]!.value !== null) continue;
+    const table = key.slice(0, key.indexOf('.'));
+    if (table === 'sec3' && short.has(key.slice(5, key.lastIndexOf('.')))) continue;
+    const list = byTable.get(table);
     if (list) list.push(key);
-    else byRow.set(row, [key]);
+    else byTable.set(table, [key]);
   }
   const out: Finding[] = [];
-  for (const keys of byRow.values()) {
+  for (const [table, keys] of byTable) {
     const raws = new Set(keys.map((k) => report.cells[k]!.raw.trim()).filter((r) => r !== ''));
     const what = raws.size > 0 ? `为空白或占位符（${[...raws].map((r) => `「${r}」`).join('')}）` : '为空白';
-    const names = keys.map(cellName);
-    const shown = names.length > 3 ? `${names.slice(0, 3).join('、')}等 ${names.length} 格` : names.join('、');
-    const lines = [...new Set(keys.flatMap((k) => (report.cells[k]!.ref ? [report.cells[k]!.ref!.line] : [])))];
+    const lines = [...new Set(keys.flatMap((k) => (report.cells[k]!.ref ? [report.cells[k]!.ref!.line] : [])))].sort((a, b) => a - b);
+    const names = keys.length <= 3 ? keys.map(cellName).join('、') : `${TABLE_NAME[table] ?? table}有 ${keys.length} 格（${keys.slice(0, 2).map(cellName).join('、')}等）`;
     out.push({
       id: 'NUM-03',
       severity: 'warning',
       cells: keys,
-      message: `${shown}${what}；没有数据时应填 0。`,
+      message: `${names}${what}；没有数据时应填 0，空白不等于 0。`,
       ...(lines.length ? { lines } : {}),
     });
   }
   return out;
 }
 
-/** The printed row a key belongs to: table 四 is one printed row per group for this purpose. */
-function rowOf(key: FieldKey): string {
-  const i = key.lastIndexOf('.');
-  return key.slice(0, i);
+/** Table-三 rows printed with too few numbers (STR-06 reports them). */
+function shortRows(report: ParsedReport): Set<string> {
+  const out = new Set<string>();
+  for (const r of report.tables.sec3?.rows ?? []) if (r.key && r.found < r.expected) out.add(r.key);
+  return out;
 }
 
-export const valuesChecks: Check[] = [checkCounts, checkAmounts, checkBlanks];
+export const valuesChecks: Check[] = [safe('NUM-01', checkCounts), safe('NUM-02', checkAmounts), safe('NUM-03', checkBlanks)];

@@ -52,17 +52,19 @@ export function groupEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
 }
 
 /** Score of reading group g as row r. */
-function score(ev: GroupEvidence, count: number, expected: number, row: string): number {
+function score(ev: GroupEvidence, count: number, expected: number, typical: number, row: string): number {
   let s: number;
   if (ev.strong.length > 0) {
     if (!ev.strong.includes(row)) return -1;
     s = ev.strong.length === 1 ? 100 : 60;
   } else {
-    s = 10;
+    // The base outweighs soft evidence: reading every printed row beats following a scattered label.
+    s = 20;
     if (ev.near.includes(row)) s += 30;
     else if (ev.soft.includes(row)) s += 15;
-    // A lone number with no label (a stray `1`) is not a row.
-    if (count < Math.ceil(expected / 2)) s -= 25;
+    // A lone number with no label (a stray `1`) is not a row. "Lone" is relative to the table's usual row
+    // width: a PDF whose blank cells print nothing has rows of two numbers.
+    if (count < Math.ceil(Math.min(expected, typical) / 2)) s -= 40;
   }
   if (count === expected) s += 5;
   return s;
@@ -77,43 +79,41 @@ export interface Alignment {
 /** Aligns groups to rows, keeping printed order. Assignments scoring ≤ 0 are never made. */
 export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: string[], expected: number): Alignment {
   const m = evidence.length;
+  const typical = median(counts);
   const n = rows.length;
-  // dp[i][j]: best score with the first i groups and the first j rows.
-  const dp: Float64Array[] = [];
-  const how: Uint8Array[] = [];
-  for (let i = 0; i <= m; i++) {
-    dp.push(new Float64Array(n + 1));
-    how.push(new Uint8Array(n + 1));
-  }
+  // dp[i*(n+1)+j]: best score with the first i groups and the first j rows; how: the step that got there.
+  const w = n + 1;
+  const dp = new Float64Array((m + 1) * w);
+  const how = new Uint8Array((m + 1) * w);
   for (let i = 0; i <= m; i++) {
     for (let j = 0; j <= n; j++) {
       if (i === 0 && j === 0) continue;
       let best = -Infinity;
       let step = 0;
-      if (i > 0 && dp[i - 1][j] > best) {
-        best = dp[i - 1][j];
+      if (i > 0 && dp[(i - 1) * w + j] > best) {
+        best = dp[(i - 1) * w + j];
         step = 1; // group i-1 left unread
       }
-      if (j > 0 && dp[i][j - 1] > best) {
-        best = dp[i][j - 1];
+      if (j > 0 && dp[i * w + j - 1] > best) {
+        best = dp[i * w + j - 1];
         step = 2; // row j-1 missing
       }
       if (i > 0 && j > 0) {
-        const s = score(evidence[i - 1], counts[i - 1], expected, rows[j - 1]);
-        if (s > 0 && dp[i - 1][j - 1] + s > best) {
-          best = dp[i - 1][j - 1] + s;
+        const s = score(evidence[i - 1], counts[i - 1], expected, typical, rows[j - 1]);
+        if (s > 0 && dp[(i - 1) * w + j - 1] + s > best) {
+          best = dp[(i - 1) * w + j - 1] + s;
           step = 3;
         }
       }
-      dp[i][j] = best;
-      how[i][j] = step;
+      dp[i * w + j] = best;
+      how[i * w + j] = step;
     }
   }
   const rowOf = new Array<number>(m).fill(-1);
   let i = m;
   let j = n;
   while (i > 0 || j > 0) {
-    const step = how[i][j];
+    const step = how[i * w + j];
     if (step === 3) {
       rowOf[i - 1] = j - 1;
       i--;
@@ -121,5 +121,11 @@ export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: s
     } else if (step === 1) i--;
     else j--;
   }
-  return { rowOf, score: dp[m][n] };
+  return { rowOf, score: dp[m * w + n] };
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
 }

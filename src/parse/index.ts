@@ -1,5 +1,12 @@
-/** SourceDoc → ParsedReport: sections, tables, metadata. Stub: filled in by its owner. */
-import type { ParsedReport, SourceDoc } from '../model.ts';
+/** SourceDoc → ParsedReport: sections, the three standard tables read into field keys, metadata. */
+import type { CellValue, FieldKey, HeadingHit, ParsedReport, Section, SourceDoc, TableRead } from '../model.ts';
+import { groupValues } from './groups.ts';
+import { findTitle, findYear, fullAgency } from './meta.ts';
+import { readSec2 } from './sec2.ts';
+import { readSec3 } from './sec3.ts';
+import { readSec4 } from './sec4.ts';
+import { findSubReuse, scanSections, type SectionScan } from './sections.ts';
+import { tokenizeRange } from './tokens.ts';
 
 /** A readable document that is not an annual report, with the reason in Chinese. */
 export interface NotAReport {
@@ -7,8 +14,160 @@ export interface NotAReport {
   reason: string;
 }
 
+/** Words that mark the start of each table when its section heading is missing. */
+const ANCHORS: Record<'sec2' | 'sec3' | 'sec4', string[]> = {
+  sec2: ['第二十条第'],
+  sec3: ['本列数据的勾稽关系', '本年新收政府信息公开申请数量'],
+  sec4: ['未经复议直接起诉', '复议后起诉'],
+};
+const SECTION_OF = { sec2: 2, sec3: 3, sec4: 4 } as const;
+/** Words of table headers: a line containing one belongs to the table. */
+const TABLE_WORDS = ['第二十条', '信息内容', '申请人情况', '本列数据', '行政复议', '行政诉讼', '结果维持', '自然人', '表二', '表三', '表四'];
+
 /** Understands one document. Never throws. */
 export function parseReport(doc: SourceDoc): ParsedReport | NotAReport {
-  void doc;
-  return { notAReport: true, reason: '解析器尚未实现。' };
+  try {
+    return parse(doc);
+  } catch (e) {
+    return { notAReport: true, reason: `解析时出错，无法理解该文件的内容（${e instanceof Error ? e.message : String(e)}）。` };
+  }
+}
+
+function parse(doc: SourceDoc): ParsedReport | NotAReport {
+  const lines: string[] = new Array(doc.lines.length);
+  const cellCounts: number[] = new Array(doc.lines.length);
+  for (let i = 0; i < doc.lines.length; i++) {
+    const l = doc.lines[i];
+    let filled = l.table ? 1 : 0; // a real table row is never a heading
+    for (let c = 0; c < l.cells.length; c++) {
+      const t = l.cells[c].text;
+      if (t.length > 0 && t.trim() !== '') filled++;
+    }
+    lines[i] = l.cells.length === 1 ? l.cells[0].text : l.cells.map((c) => c.text).join('\t');
+    cellCounts[i] = filled;
+  }
+  const scan = scanSections(lines, cellCounts);
+  const tables: ParsedReport['tables'] = {};
+  const cells: Record<FieldKey, CellValue> = {};
+  const tableLineSet = new Set<number>();
+
+  const sec2Region = regionOf('sec2', scan, lines);
+  const sec3Region = regionOf('sec3', scan, lines);
+  const sec4Region = regionOf('sec4', scan, lines);
+  if (sec2Region && sec3Region && sec3Region.start > sec2Region.start && sec3Region.start < sec2Region.end) sec2Region.end = sec3Region.start;
+  if (sec3Region && sec4Region && sec4Region.start > sec3Region.start && sec4Region.start < sec3Region.end) sec3Region.end = sec4Region.start;
+
+  if (sec2Region) {
+    const tl = tokenizeRange(doc.lines, sec2Region.start, sec2Region.end);
+    const r = readSec2(groupValues(tl), tl, sec2Region);
+    if (r) addTable(r.table, r.cells);
+  }
+  if (sec3Region) {
+    const tl = tokenizeRange(doc.lines, sec3Region.start, sec3Region.end);
+    const r = readSec3(groupValues(tl), tl, sec3Region, tables.sec2?.template ?? null);
+    if (r) addTable(r.table, r.cells);
+  }
+  if (sec4Region) {
+    const tl = tokenizeRange(doc.lines, sec4Region.start, sec4Region.end);
+    const r = readSec4(tl, sec4Region);
+    if (r) addTable(r.table, r.cells);
+  }
+
+  const { title, line: titleLine } = findTitle(lines, scan.starts.length > 0 ? scan.starts[0].line : -1);
+  const body = lines.filter((_, i) => !tableLineSet.has(i) && i !== titleLine).join('\n');
+  const year = findYear(title, lines);
+  const hasTables = Object.keys(tables).length > 0;
+  if (scan.starts.length === 0 && !hasTables) {
+    return { notAReport: true, reason: '未找到年度报告的章节标题（如「一、总体情况」）和统计表，不像政府信息公开工作年度报告。' };
+  }
+  if (year !== null && year <= 2018 && !tables.sec3) {
+    return {
+      notAReport: true,
+      reason: `这是${year}年度的报告，使用2019年条例修订前的自由格式，没有统一的统计表，不在本工具的核查范围内（不作猜测）。`,
+    };
+  }
+
+  const headings: HeadingHit[] = [...scan.headings, ...findSubReuse(lines, cellCounts, scan, (i) => tableLineSet.has(i))];
+  headings.sort((a, b) => a.line - b.line);
+  const sections = buildSections(scan, lines, tableLineSet);
+  const report: ParsedReport = {
+    meta: {
+      agency: fullAgency(title, body),
+      year,
+      template: tables.sec2?.template ?? tables.sec3?.template ?? null,
+      title,
+    },
+    sections,
+    headings,
+    tables,
+    cells,
+    lines,
+    tableLines: [...tableLineSet].sort((a, b) => a - b),
+  };
+  return report;
+
+  function addTable(table: TableRead, read: Record<FieldKey, CellValue>): void {
+    tables[table.table] = table;
+    for (const k in read) cells[k] = read[k];
+    const span = tableSpan(table, read, doc, lines);
+    table.startLine = span.first;
+    table.endLine = span.last + 1;
+    for (let i = span.first; i <= span.last; i++) tableLineSet.add(i);
+  }
+}
+
+/** Line range where a table is looked for: after its section heading (or anchor) up to the next section. */
+function regionOf(table: 'sec2' | 'sec3' | 'sec4', scan: SectionScan, lines: string[]): { start: number; end: number } | null {
+  const no = SECTION_OF[table];
+  const s = scan.starts.find((x) => x.no === no);
+  let start = s ? s.line + 1 : -1;
+  if (start < 0) {
+    start = lines.findIndex((t) => ANCHORS[table].some((a) => t.includes(a)));
+    if (start < 0) return null;
+  }
+  let end = lines.length;
+  for (const x of scan.starts) if (x.line >= start && x.line < end) end = x.line;
+  return { start, end };
+}
+
+/** First and last line of a table: from its first tabular line to the last cell or label read. */
+function tableSpan(table: TableRead, read: Record<FieldKey, CellValue>, doc: SourceDoc, lines: string[]): { first: number; last: number } {
+  let last = table.startLine;
+  let firstRef = Infinity;
+  for (const k in read) {
+    const c = read[k];
+    if (!c.ref) continue;
+    last = Math.max(last, c.ref.line);
+    firstRef = Math.min(firstRef, c.ref.line);
+  }
+  for (const r of table.rows) {
+    if (!r.ref) continue;
+    last = Math.max(last, r.ref.line);
+    firstRef = Math.min(firstRef, r.ref.line);
+  }
+  let first = Math.min(firstRef, last);
+  for (let i = table.startLine; i < first; i++) {
+    const l = doc.lines[i];
+    const filled = l.cells.filter((c) => c.text.trim() !== '').length;
+    if (l.table || filled >= 2 || TABLE_WORDS.some((w) => lines[i].includes(w))) {
+      first = i;
+      break;
+    }
+  }
+  return { first, last };
+}
+
+/** Sections with their ranges and narrative text (table lines and the heading excluded). */
+function buildSections(scan: SectionScan, lines: string[], tableLines: Set<number>): Section[] {
+  const starts = [...scan.starts].sort((a, b) => a.line - b.line);
+  return starts.map((s, k) => {
+    const endLine = k + 1 < starts.length ? starts[k + 1].line : lines.length;
+    const text: string[] = [];
+    for (let i = s.line + 1; i < endLine; i++) {
+      if (tableLines.has(i)) continue;
+      const t = lines[i].replace(/\t+/g, ' ').trim();
+      if (t !== '') text.push(t);
+    }
+    return { no: s.no, heading: s.heading, startLine: s.line, endLine, text: text.join('\n') };
+  });
 }

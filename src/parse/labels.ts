@@ -37,7 +37,10 @@ export interface Catalogue {
   exact: Map<string, string[]>;
   /** core → entry keys for which this is an accepted variant. */
   variant: Map<string, string[]>;
+  /** Printed text → matches. */
   cache: Map<string, LabelMatch[]>;
+  /** Comparison core → matches. */
+  coreCache: Map<string, LabelMatch[]>;
 }
 
 const CN_DIGITS = '零一二三四五六七八九十';
@@ -70,15 +73,12 @@ export function halfWidth(ch: string): string {
   }
 }
 
-/** Half-width text without any whitespace. */
+const SPACES = /[\s\u3000\u00a0\u200b\ufeff]+/g;
+const WIDE = /[\uff01-\uff5e、。．—–−“”‘’]/g;
+
+/** Half-width text without any whitespace (regex passes: this runs on every line of every report). */
 export function squash(text: string): string {
-  let out = '';
-  for (const raw of text) {
-    const ch = halfWidth(raw);
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u200b' || ch === '\ufeff') continue;
-    out += ch;
-  }
-  return out;
+  return text.replace(SPACES, '').replace(WIDE, halfWidth);
 }
 
 /** True for a CJK ideograph. */
@@ -92,7 +92,18 @@ export function isCjk(ch: string): boolean {
  * then only CJK ideographs and Latin letters kept (punctuation and ASCII digits dropped: the digits in
  * table labels are sub-item numbers, which the wording itself already distinguishes).
  */
+const CORE_MEMO = new Map<string, string>();
+
 export function labelCore(text: string): string {
+  const memo = CORE_MEMO.get(text);
+  if (memo !== undefined) return memo;
+  const core = computeCore(text);
+  if (CORE_MEMO.size >= CACHE_LIMIT) CORE_MEMO.clear();
+  CORE_MEMO.set(text, core);
+  return core;
+}
+
+function computeCore(text: string): string {
   let s = squash(text);
   s = stripNumbering(s);
   let out = '';
@@ -137,7 +148,7 @@ export function buildCatalogue(entries: LabelEntry[]): Catalogue {
     for (const v of e.variants ?? []) push(variant, labelCore(v), e.key);
     return { key: e.key, core, exactOnly: e.exactOnly ?? core.length <= 3 };
   });
-  return { entries: prepared, exact, variant, cache: new Map() };
+  return { entries: prepared, exact, variant, cache: new Map(), coreCache: new Map() };
 }
 
 function push(map: Map<string, string[]>, k: string, v: string): void {
@@ -159,13 +170,15 @@ const CACHE_LIMIT = 4000;
  * (typos: the LCS explains ≥ 80 % of the printed text) are returned together.
  */
 export function matchLabel(text: string, cat: Catalogue): LabelMatch[] {
+  // Cached by the printed text first: the same labels recur in every report, so most calls end here.
+  const raw = cat.cache.get(text);
+  if (raw) return raw;
   const core = labelCore(text);
-  if (core.length === 0) return [];
-  const hit = cat.cache.get(core);
-  if (hit) return hit;
-  const result = computeMatches(core, cat);
+  const result = core.length === 0 ? [] : (cat.coreCache.get(core) ?? computeMatches(core, cat));
   if (cat.cache.size >= CACHE_LIMIT) cat.cache.clear();
-  cat.cache.set(core, result);
+  if (cat.coreCache.size >= CACHE_LIMIT) cat.coreCache.clear();
+  cat.cache.set(text, result);
+  if (core.length > 0) cat.coreCache.set(core, result);
   return result;
 }
 

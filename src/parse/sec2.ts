@@ -24,16 +24,38 @@ const CATALOGUE = buildCatalogue([
 
 /** Column headers and row labels that only one layout prints. */
 const MARKS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增减', '采购项目数量', '采购总金额', '政府集中采购', '其他对外管理服务事项', '第二十条第九项'];
-/** 2019 column headers: in a 2021 table they change what the numbers mean (LBL-02). */
-const COLUMNS_2019 = MARKS_2019.slice(0, 7);
+/** 2019 column headers: in a 2021 table they change what the numbers mean (LBL-02), with the 2021 wording. */
+const FOREIGN_COLUMNS: { mark: string; expected: string; keys: string[] }[] = [
+  { mark: '本年新制作数量', expected: '本年制发件数', keys: ['sec2.regulation.issued', 'sec2.normativeDoc.issued'] },
+  { mark: '本年新公开数量', expected: '本年制发件数', keys: ['sec2.regulation.issued', 'sec2.normativeDoc.issued'] },
+  { mark: '对外公开总数量', expected: '现行有效件数', keys: ['sec2.regulation.valid', 'sec2.normativeDoc.valid'] },
+  { mark: '上一年项目数量', expected: '本年处理决定数量', keys: ['sec2.license.decisions', 'sec2.penalty.decisions', 'sec2.coercion.decisions'] },
+  { mark: '本年增减', expected: '本年处理决定数量', keys: ['sec2.license.decisions', 'sec2.penalty.decisions', 'sec2.coercion.decisions'] },
+];
+
+/** 2019 column headers printed in a table read as 2021 (LBL-02). */
+function foreignHeaders(lines: TokenLine[]): LabelIssue[] {
+  const out: LabelIssue[] = [];
+  const seen = new Set<string>();
+  for (const tl of lines) {
+    for (const t of tl.tokens) {
+      if (t.kind !== 'label') continue;
+      const core = labelCore(t.text);
+      for (const f of FOREIGN_COLUMNS) {
+        if (seen.has(f.mark) || !core.includes(f.mark)) continue;
+        seen.add(f.mark);
+        out.push({ id: 'LBL-02', expected: f.expected, printed: t.text, ref: t.ref, cells: f.keys });
+      }
+    }
+  }
+  return out;
+}
 const MARKS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'];
 
 /** Table 二 as read. */
 export interface Sec2Read {
   table: TableRead;
   cells: Record<FieldKey, CellValue>;
-  /** 2019 column headers printed in a table read as 2021 (LBL-02 material). */
-  foreignHeaders: string[];
 }
 
 /** Counts the layout marks among the region's labels. */
@@ -112,7 +134,7 @@ export function readSec2(groups: ValueGroup[], lines: TokenLine[], region: { sta
       labelIssues.push({ id: 'LBL-01', expected: def.label, printed: f.text, ...(f.ref ? { ref: f.ref } : {}), cells: keys });
     }
   }
+  if (template === '2021') labelIssues.push(...foreignHeaders(lines));
   const table: TableRead = { table: 'sec2', template, startLine: region.start, endLine: region.end, rows, missingRows, labelIssues };
-  const foreignHeaders = template === '2021' ? [...new Set(marks.m2019.filter((m) => COLUMNS_2019.includes(m)))] : [];
-  return { table, cells, foreignHeaders };
+  return { table, cells };
 }

@@ -11,6 +11,7 @@ import type { ValueGroup } from './groups.ts';
 import { buildCatalogue, type Catalogue, isTypo, labelCore, type LabelEntry } from './labels.ts';
 import type { TokenLine } from './tokens.ts';
 import { toCell } from './cells.ts';
+import { type Anchor, findAnchors, placeByPosition } from './columns.ts';
 
 const GROUPS: LabelEntry[] = [
   { key: '#result', label: '三、本年度办理结果' },
@@ -36,9 +37,35 @@ const CATALOGUES: Record<TemplateId, Catalogue> = {
   '2019': buildCatalogue(entries(SEC3_2019, GROUPS)),
 };
 
+/** Header words of the seven columns, for placing PDF values by position. */
+const COLUMN_WORDS = [['自然人'], ['商业企业', '商业'], ['科研机构', '科研'], ['社会公益组织', '社会公益', '社会组织'], ['法律服务机构', '法律服务'], ['其他'], ['总计', '合计']];
+
 const ROWS: Record<TemplateId, Sec3RowDef[]> = { '2021': SEC3_2021, '2019': SEC3_2019 };
+const ROW_KEYS: Record<TemplateId, string[]> = { '2021': SEC3_2021.map((r) => r.key), '2019': SEC3_2019.map((r) => r.key) };
 const EXPECTED = SEC3_COLUMNS.length;
+
+/** True when every row was read from a group whose own label names it alone, and no group was left over. */
+function isPerfect(rowOf: number[], ev: GroupEvidence[], rows: number): boolean {
+  let n = 0;
+  for (let i = 0; i < rowOf.length; i++) {
+    if (rowOf[i] < 0 || ev[i].strong.length !== 1) return false;
+    n++;
+  }
+  return n === rows;
+}
 const TOTAL_COL = SEC3_COLUMNS.length - 1;
+
+const KEY_CACHE = new Map<string, string[]>();
+
+/** Field keys of one table-三 row, built once. */
+function rowCellKeys(row: string): string[] {
+  let keys = KEY_CACHE.get(row);
+  if (!keys) {
+    keys = SEC3_COLUMNS.map((c) => `sec3.${row}.${c.key}`);
+    KEY_CACHE.set(row, keys);
+  }
+  return keys;
+}
 
 /** Table 三 as read: the table, its cells, and the layout's alignment score (0 when nothing was found). */
 export interface Sec3Read {
@@ -54,8 +81,10 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
   const order: TemplateId[] = hint === '2019' ? ['2019', '2021'] : ['2021', '2019'];
   for (const t of order) {
     const ev = groups.map((g) => groupEvidence(g, CATALOGUES[t]));
-    const al = alignGroups(ev, counts, ROWS[t].map((r) => r.key), EXPECTED);
+    const al = alignGroups(ev, counts, ROW_KEYS[t], EXPECTED);
     if (!best || al.score > best.score) best = { t, ev, rowOf: al.rowOf, score: al.score };
+    // Every row read under its own label: the other layout cannot do better.
+    if (isPerfect(al.rowOf, ev, ROW_KEYS[t].length)) break;
   }
   if (!best || best.rowOf.every((r) => r < 0)) return null;
   const defs = ROWS[best.t];
@@ -64,6 +93,8 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
   const labelIssues: LabelIssue[] = [];
   const assigned = new Set<number>();
   let firstLine = Infinity;
+  for (let gi = 0; gi < groups.length; gi++) if (best.rowOf[gi] >= 0) firstLine = Math.min(firstLine, groups[gi].lines[0]);
+  let anchors: Anchor[] | null | undefined;
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi];
     const ri = best.rowOf[gi];
@@ -74,18 +105,27 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
       continue;
     }
     assigned.add(ri);
-    firstLine = Math.min(firstLine, g.lines[0]);
     const def = defs[ri];
-    const fit = fitValues(g.values, EXPECTED, { totalOf: TOTAL_COL });
-    const keys = SEC3_COLUMNS.map((c) => `sec3.${def.key}.${c.key}`);
-    keys.forEach((k, ci) => (cells[k] = toCell(fit.cells[ci])));
+    let fit = fitValues(g.values, EXPECTED, { totalOf: TOTAL_COL });
+    let found = g.values.length;
+    if (found < EXPECTED && g.values.every((v) => v.x)) {
+      // PDF: blank cells print nothing; the header positions tell which columns the printed values are in.
+      if (anchors === undefined) anchors = findAnchors(lines, firstLine, COLUMN_WORDS);
+      const placed = anchors ? placeByPosition(g.values, anchors) : null;
+      if (placed) {
+        fit = { cells: placed };
+        found = EXPECTED;
+      }
+    }
+    const keys = rowCellKeys(def.key);
+    for (let ci = 0; ci < keys.length; ci++) cells[keys[ci]] = toCell(fit.cells[ci]);
     const labelTok = g.labels.length > 0 ? g.labels[g.labels.length - 1] : g.before.at(-1)?.at(-1);
     rows.push({
       key: def.key,
       label: ev.strongMatch?.text ?? labelTok?.text ?? '',
       ...(ev.strongMatch ? { ref: ev.strongMatch.cell } : labelTok ? { ref: labelTok.ref } : {}),
       expected: EXPECTED,
-      found: g.values.length,
+      found,
       ...(fit.used ? { used: fit.used } : {}),
     });
     const sm = ev.strongMatch;

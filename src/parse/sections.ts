@@ -9,11 +9,15 @@ import { chineseNumber, leadingNumeral, squash, stripNumbering } from './labels.
 /** Canonical numerals of the six sections. */
 export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
+/** A line starting with a bare Chinese numeral (after markdown marks): a possible reused top-level numeral. */
+const TOP_NUMERAL_START = /^[\s#*]{0,8}[一二三四五六七八九十]/;
+
 /** Longest heading line considered (squashed characters); longer lines are prose. */
 const MAX_HEADING = 40;
 
 /** The heading text of a line without markdown marks and numbering, squashed; null when not heading-like. */
 export function headingText(text: string): { numeral: string; body: string } | null {
+  if (text.length > MAX_HEADING * 3) return null;
   let s = squash(text);
   s = s.replace(/^#{1,6}/, '').replace(/^\*+|\*+$/g, '');
   if (s.length === 0 || s.length > MAX_HEADING) return null;
@@ -25,12 +29,14 @@ export function headingText(text: string): { numeral: string; body: string } | n
 /** Which section (1…6) a heading body names by its text, or null. */
 export function sectionOfText(body: string): number | null {
   if (body.length === 0) return null;
-  if (body === '总体情况' || (body.startsWith('总体情况') && body.length <= 8)) return 1;
-  if (body.includes('主动公开政府信息') && body.length <= 16) return 2;
-  if (body.length <= 24 && (body.includes('收到和处理政府信息公开申请') || (body.includes('收到') && body.includes('处理') && body.includes('申请')))) return 3;
-  if (body.length <= 36 && body.includes('行政复议') && body.includes('诉讼')) return 4;
-  if (body.length <= 30 && body.includes('存在的主要问题')) return 5;
-  if (body.length <= 20 && body.includes('其他需要报告的事项')) return 6;
+  // The body must start with the heading's words: 「无其他需要报告的事项。」 is an answer, not a heading.
+  const b = body.replace(/^(?:政府信息公开工作|政府信息公开|因政府信息公开工作被申请|因政府信息公开工作)/, '');
+  if (b.startsWith('总体情况') && body.length <= 8) return 1;
+  if (b.startsWith('主动公开政府信息') && body.length <= 16) return 2;
+  if (body.length <= 24 && (b.startsWith('收到和处理') || b.startsWith('收到、处理') || b.startsWith('收到及处理')) && b.includes('申请')) return 3;
+  if (body.length <= 36 && (b.startsWith('行政复议') || b.startsWith('被申请行政复议')) && b.includes('诉讼') && b.endsWith('情况')) return 4;
+  if (body.length <= 30 && b.startsWith('存在的主要问题')) return 5;
+  if (body.length <= 20 && b.startsWith('其他需要报告的事项')) return 6;
   return null;
 }
 
@@ -65,7 +71,9 @@ export function scanSections(texts: string[], cellCounts: number[]): SectionScan
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i];
     if (text.trim() === '') continue;
-    const h = cellCounts[i] <= 1 ? headingText(text) : null;
+    // Every section heading names 情况, 事项, 问题 or 措施: a cheap filter before normalising the line.
+    const maybe = cellCounts[i] <= 1 && (text.includes('情况') || text.includes('事项') || text.includes('问题') || text.includes('措施'));
+    const h = maybe ? headingText(text) : null;
     const no = h ? sectionOfText(h.body) : null;
     // （一）… is a sub-heading whatever it says (五's 「（一）存在的主要问题」).
     if (!h || no === null || h.numeral.startsWith('(')) {
@@ -104,6 +112,7 @@ export function findSubReuse(texts: string[], cellCounts: number[], scan: Sectio
   const first = scan.starts.length > 0 ? scan.starts[0].line : texts.length;
   for (let i = first + 1; i < texts.length; i++) {
     if (startLines.has(i) || known.has(i) || isTable(i) || cellCounts[i] > 1) continue;
+    if (!TOP_NUMERAL_START.test(texts[i])) continue;
     const h = headingText(texts[i]);
     if (!h || !isTopNumeral(h.numeral) || chineseNumber(h.numeral) === 0) continue;
     if (h.body.length < 2 || h.body.length > 30 || /[。；]/.test(h.body)) continue;

@@ -5,13 +5,21 @@
  * into a label and a number), so the row readers see the same token stream from every file type.
  */
 import type { CellRef, SourceLine } from '../model.ts';
-import { halfWidth, isCjk } from './labels.ts';
+import { isCjk, squash } from './labels.ts';
 
 /** A text cell: a label, a heading or prose. */
 export interface LabelToken {
   kind: 'label';
   text: string;
   ref: CellRef;
+  /** PDF: horizontal extent of the cell on the page. */
+  x?: Span;
+}
+
+/** A horizontal extent in PDF user units. */
+export interface Span {
+  left: number;
+  right: number;
 }
 
 /** A value cell: a number, a placeholder (`—`, `/`, `无`) or, in real tables, a blank cell. */
@@ -26,6 +34,8 @@ export interface ValueToken {
   form: 'number' | 'placeholder' | 'blank';
   /** Unit printed inside the cell (元, 万元, 件…), if any. */
   unit?: string;
+  /** PDF: horizontal extent of the cell on the page (absent when several values share one cell). */
+  x?: Span;
 }
 
 export type Token = LabelToken | ValueToken;
@@ -47,6 +57,8 @@ export interface ParsedValue {
 }
 
 const PLACEHOLDERS = new Set(['-', '--', '/', '//', '\\', '无', 'x', 'X', '×', '-/-']);
+const PLACEHOLDER_START = new Set(['-', '+', '/', '\\', '无', 'x', 'X', '×']);
+const SIMPLE_INT = /^\d{1,15}$/;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const WITH_UNIT = /^([+-]?\d+(?:\.\d+)?)(万元|元|件|个|项|条|次|起)$/;
@@ -55,12 +67,17 @@ const WITH_NOTE = /^(\d+)\([^()]{1,40}\)$/;
 
 /** Reads a cell's text as a value, or returns null when it is text. Linear, no backtracking hazards. */
 export function parseValue(text: string): ParsedValue | null {
-  let s = '';
-  for (const raw of text) {
-    const ch = halfWidth(raw);
-    if (ch !== ' ' && ch !== '\t') s += ch;
-  }
+  if (text.length > 60) return null;
+  const t = text.trim();
+  // Fast paths: most cells are plain integers or words.
+  if (SIMPLE_INT.test(t)) return { value: Number(t), form: 'number' };
+  const first = t.charCodeAt(0);
+  if (first >= 0x3400 && first <= 0x9fff && t !== '无') return null;
+  const s = squash(t);
   if (s.length === 0 || s.length > 40) return null;
+  // Fast exit for words: a value starts with a digit, a sign or a placeholder character.
+  const c0 = s.charCodeAt(0);
+  if (!(c0 >= 48 && c0 <= 57) && !PLACEHOLDER_START.has(s[0])) return null;
   if (PLACEHOLDERS.has(s)) return { value: null, form: 'placeholder' };
   if (NUMBER.test(s)) return { value: Number(s), form: 'number' };
   if (GROUPED.test(s)) return { value: Number(s.replace(/,/g, '')), form: 'number' };
@@ -75,11 +92,16 @@ export function parseValue(text: string): ParsedValue | null {
 export function isPageFooter(text: string): boolean {
   const s = text.trim();
   if (s.length === 0 || s.length > 16) return false;
+  if (!FOOTER_START.has(s[0])) return false;
   return /^[-—–－―‐]\s*\d{1,3}\s*[-—–－―‐]$/.test(s) || /^第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$/.test(s);
 }
 
 /** A rule or separator cell (`------`, `===`), which is decoration, not a placeholder. */
+const FOOTER_START = new Set(['-', '—', '–', '－', '―', '‐', '第']);
+const RULE_START = new Set(['-', '—', '–', '=', '_', '*', '~', ':', '|']);
+
 function isRule(text: string): boolean {
+  if (!RULE_START.has(text[0])) return false;
   return /^[-—–=_*~:|]{3,}$/.test(text.replace(/\s/g, ''));
 }
 
@@ -109,16 +131,21 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
   for (let cell = 0; cell < cells.length; cell++) {
     const text = cells[cell].text;
     const ref: CellRef = { line, cell };
+    const box = cells[cell].box;
+    const x = box ? { left: box.x, right: box.x + box.w } : undefined;
     const t = text.trim();
     if (t === '' || t === '\u00a0') {
       // An empty field of a text file is layout (leading tabs); an empty cell of a real table is a blank value.
       if (realTable) tokens.push({ kind: 'value', value: null, raw: '', ref, form: 'blank' });
       continue;
     }
-    if (isPageFooter(t) || isRule(t)) continue;
     const v = parseValue(t);
+    if (!v && (isPageFooter(t) || isRule(t))) continue;
     if (v) {
-      tokens.push({ kind: 'value', value: v.value, raw: t, ref, form: v.form, ...(v.unit ? { unit: v.unit } : {}) });
+      const tok: ValueToken = { kind: 'value', value: v.value, raw: t, ref, form: v.form };
+      if (v.unit) tok.unit = v.unit;
+      if (x) tok.x = x;
+      tokens.push(tok);
       continue;
     }
     const split = splitLabelNumbers(t);
@@ -130,7 +157,9 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
       }
       continue;
     }
-    tokens.push({ kind: 'label', text: t, ref });
+    const tok: LabelToken = { kind: 'label', text: t, ref };
+    if (x) tok.x = x;
+    tokens.push(tok);
   }
   return { line, tokens, realTable };
 }

@@ -2,7 +2,12 @@
  * Where pdf.js gets its packed CMaps (.bcmap) from, without any network access.
  * PDFs with non-embedded Chinese fonts (STSong + UniGB-UCS2-H) give no text at all without them.
  * Node (tests, CLI) reads them from node_modules by default; a browser bundle must call `setCMapLoader`
- * with a loader over its bundled assets (see `cMapLoaderFromUrls`).
+ * with a loader over its bundled assets, once, in the worker before the first PDF (checked with a Vite build:
+ * the glob finds the 33 GB CMaps):
+ *
+ *   const urls = import.meta.glob('/node_modules/pdfjs-dist/cmaps/{UniGB,GB,Adobe-GB1}*.bcmap',
+ *     { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+ *   setCMapLoader(cMapLoaderFromUrls(urls));
  */
 
 /** Loads one packed CMap by name (e.g. 'UniGB-UCS2-H'), resolving to its .bcmap bytes. */

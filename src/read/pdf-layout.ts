@@ -6,6 +6,7 @@
  * into the label's line. Everything is in PDF units, y measured from the top of the page.
  */
 import type { Box, SourceCell, SourceLine } from '../model.ts';
+import { assignColumns } from './pdf-columns.ts';
 
 /** One text run of a page, as pdf.js gives it, converted to top-down coordinates. */
 export interface PdfItem {
@@ -66,11 +67,13 @@ const DECORATED_PAGE_NO = /^(?:[-—–－‐~\s]+\d{1,4}[-—–－‐~\s]+|第
 const BARE_NUMBER = /^\d{1,4}$/;
 /** Start of a numbered item: （三）, 3., 3、, 三、, (3). */
 const ENUMERATED = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、)/;
+/** A date line such as the one under the signature: 2024年1月17日. */
+const DATE = /^\s*\d{4}\s*年\s*\d{1,2}\s*月/;
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 
-/** True when the text is one number (digits, optional thousands separators and decimals). */
+/** True when the text is one number (digits, optional thousands separators and decimals; full-width digits too). */
 export function isNumeric(text: string): boolean {
-  return NUMBER.test(text.trim());
+  return NUMBER.test(text.trim().replace(/[０-９，．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** Lays out every page and returns the document's lines in reading order. */
@@ -79,17 +82,21 @@ export function layoutPages(pages: PdfPage[]): SourceLine[] {
   dropRunningPageNumbers(perPage.map((pp) => ({ page: pp.page, lines: pp.lines })));
   // Wrap steps are pooled over the whole document: one page may hold too few wrapped cells to tell.
   const leading = leadingBySize(perPage.map((pp) => pp.lines));
-  const out: SourceLine[] = [];
-  for (const { page, lines } of perPage) {
+  for (const { lines } of perPage) {
     joinDigitStacks(lines);
     joinWrappedText(lines, leading, bodyWidth(lines));
     attachNumbersToLabels(lines);
+  }
+  for (let i = 1; i < perPage.length; i++) joinAcrossPageBreak(perPage[i - 1], perPage[i]);
+  const out: SourceLine[] = [];
+  for (const { page, lines } of perPage) {
     for (const line of lines) {
       const cells = line.cells.filter((c) => !c.gone);
       if (cells.length === 0) continue;
       out.push({ page: page.page, cells: cells.map(toCell) });
     }
   }
+  assignColumns(out);
   return out;
 }
 
@@ -199,7 +206,15 @@ function leadingBySize(pages: Line[][]): Map<number, number> {
   const out = new Map<number, number>();
   for (const [key, list] of steps) {
     list.sort((a, b) => a - b);
-    const near = list.map((v) => list.filter((u) => Math.abs(u - v) <= 1).length);
+    // How many steps lie within ±1 of each one (two pointers over the sorted list: linear, not quadratic).
+    const near: number[] = [];
+    let lo = 0;
+    let hi = 0;
+    for (const v of list) {
+      while (list[lo] < v - 1) lo++;
+      while (hi < list.length && list[hi] <= v + 1) hi++;
+      near.push(hi - lo);
+    }
     const most = Math.max(...near);
     // The smallest step seen often (a few stray pairs, like a page-1 header block, do not count)…
     const i = near.findIndex((n) => n >= Math.max(2, 0.2 * most));
@@ -261,8 +276,8 @@ function joinWrappedText(lines: Line[], leading: Map<number, number>, body: numb
       const sameCentre = Math.abs((d.x + d.right) / 2 - (c.x + c.right) / 2) <= 0.3 * c.size;
       const dy = d.base - c.lastBase;
       if (!(sameLeft || sameCentre) || dy > 1.15 * step || dy < 0.8 * c.size) break;
-      // A numbered item starts a new cell, and two lines that both carry numbers are two rows.
-      if (ENUMERATED.test(d.text) || (hasNumbers(tail) && hasNumbers(d))) break;
+      // A numbered item or a date (under a centred signature) starts a new cell; two lines with numbers are two rows.
+      if (ENUMERATED.test(d.text) || DATE.test(d.text) || (hasNumbers(tail) && hasNumbers(d))) break;
       const limit = c.right + 0.5 * c.size;
       // Justified text in a narrow cell leaves wide gaps: runs of d's line inside the box belong to it too.
       const rest = (lineOf.get(d)?.cells ?? []).filter((e) => e !== d && !e.gone && e.x > d.x && e.right <= limit && !isNumeric(e.text));
@@ -342,4 +357,36 @@ function attachNumbersToLabels(lines: Line[]): void {
     target.cells.sort((p, q) => p.x - q.x);
     n.cells = [];
   }
+}
+
+/**
+ * A row label cut by a page break (07: 「5.要求」 at the foot of one page, 「行政机关确认或重新出具已获取信息」
+ * at the head of the next) is joined back onto the line that carries the row's numbers: the lowest label
+ * with numbers on its line continues with the topmost narrow fragment at the same x on the next page,
+ * when that fragment is alone on its line and does not start a numbered item of its own.
+ */
+function joinAcrossPageBreak(prev: { page: PdfPage; lines: Line[] }, next: { page: PdfPage; lines: Line[] }): void {
+  const live = (lines: Line[]) => lines.flatMap((l) => l.cells.filter((c) => !c.gone).map((c) => ({ c, l })));
+  const before = live(prev.lines);
+  const after = live(next.lines);
+  const numbersRight = (l: Line, f: Frag) => l.cells.some((o) => !o.gone && o.x > f.right && isNumeric(o.text));
+  const overlaps = (a: Frag, b: Frag) => a.x < b.right - 0.5 && b.x < a.right - 0.5;
+  let a: Frag | null = null;
+  for (const { c, l } of before) {
+    if (isNumeric(c.text) || !numbersRight(l, c)) continue;
+    if (!a || c.lastBase > a.lastBase) a = c;
+  }
+  if (!a || a.lastBase < 0.7 * prev.page.height) return;
+  const label = a;
+  if (before.some(({ c }) => c !== label && c.base > label.lastBase && overlaps(c, label))) return;
+  const body = bodyWidth(next.lines);
+  let b: { c: Frag; l: Line } | null = null;
+  for (const x of after) if (overlaps(x.c, label) && (!b || x.c.base < b.c.base)) b = x;
+  if (!b || b.c.base > 0.3 * next.page.height) return;
+  const { c, l } = b;
+  const fits = Math.abs(c.x - label.x) <= 0.3 * label.size && sizeKey(c.size) === sizeKey(label.size) && c.right - c.x <= 0.35 * body;
+  // The continuation is alone on its line: a fragment with neighbours is a row (or header) of its own.
+  if (!fits || isNumeric(c.text) || ENUMERATED.test(c.text) || l.cells.some((o) => o !== c && !o.gone)) return;
+  label.text += c.text;
+  c.gone = true;
 }

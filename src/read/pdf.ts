@@ -3,6 +3,8 @@
  * no `document`. CMaps come from `pdf-cmaps.ts`; standard font data is never fetched (text extraction
  * does not need it). Geometry (runs → lines → cells) lives in `pdf-layout.ts`.
  */
+// pdf.js 6 needs Promise.withResolvers (Node 20, Chromium < 119): installed before pdf.js loads.
+import '../polyfills.ts';
 import type { SourceDoc } from '../model.ts';
 import type { Unreadable } from './index.ts';
 import { getCMapLoader } from './pdf-cmaps.ts';
@@ -24,7 +26,6 @@ let pdfjs: Promise<PdfJs> | null = null;
 /** Loads pdf.js once, with its worker module installed as `globalThis.pdfjsWorker` (no nested worker). */
 function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
-    await import('../polyfills.ts');
     const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
     (globalThis as unknown as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return lib;
@@ -136,23 +137,51 @@ function garbledShare(pages: PdfPage[]): number {
   return all === 0 ? 0 : bad / all;
 }
 
-/** Whether any of the first pages paints an image (tells a scan from a blank document). */
-async function paintsImages(doc: PdfDoc, lib: PdfJs): Promise<boolean> {
+/** What a document without any text is, judged from the drawing operators of its first pages. */
+type Textless = 'scan' | 'outlines' | 'undecodable' | 'damaged' | 'blank';
+
+async function classifyTextless(doc: PdfDoc, lib: PdfJs, bytes: Uint8Array): Promise<Textless> {
   const ops = lib.OPS as unknown as Record<string, number>;
   const imageOps = new Set(['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintImageMaskXObjectGroup', 'paintImageMaskXObjectRepeat'].map((k) => ops[k]));
-  for (let no = 1; no <= Math.min(doc.numPages, 3); no++) {
+  const pages = Math.min(doc.numPages, 3);
+  const textOps = new Set([ops.showText, ops.showSpacedText, ops.nextLineShowText, ops.nextLineSetSpacingShowText]);
+  let total = 0;
+  let paths = 0;
+  let texts = 0;
+  for (let no = 1; no <= pages; no++) {
     const page = await doc.getPage(no);
     const list = await page.getOperatorList();
     page.cleanup();
-    if (list.fnArray.some((fn) => imageOps.has(fn))) return true;
+    if (list.fnArray.some((fn) => imageOps.has(fn))) return 'scan';
+    total += list.fnArray.length;
+    paths += list.fnArray.filter((fn) => fn === ops.constructPath).length;
+    texts += list.fnArray.filter((fn) => textOps.has(fn)).length;
   }
-  return false;
+  // Text is drawn but none came out: its font's encoding could not be mapped (e.g. a CMap is missing).
+  if (texts > 0) return 'undecodable';
+  // Glyphs drawn as curves look like text to a reader but have no text layer.
+  if (paths >= 50 * pages) return 'outlines';
+  // Nothing drawable although the file is big: its content streams could not be decoded (pdf.js drops bad streams).
+  if (total === 0 && bytes.length >= 8192 * doc.numPages) return 'damaged';
+  return 'blank';
+}
+
+/** True when `%%EOF` appears in the last 1024 bytes; without it the file was most likely cut short. */
+function hasEofMarker(bytes: Uint8Array): boolean {
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 1024)));
+  return tail.includes('%%EOF');
 }
 
 /** Reads a PDF into lines and cells, or says in Chinese why it cannot. Never throws. */
 export async function readPdf(bytes: Uint8Array, name: string): Promise<SourceDoc | Unreadable> {
   if (bytes.length === 0) return unreadable(`文件「${name}」是空文件（0 字节），无法读取。`);
   if (!hasPdfHeader(bytes)) return unreadable(`文件「${name}」不是有效的 PDF（缺少 %PDF 文件头），可能已损坏或扩展名有误，无法读取。`);
+  try {
+    await loadPdfJs();
+  } catch (err) {
+    pdfjs = null;
+    return unreadable(`无法读取文件「${name}」：PDF 读取组件加载失败（${err instanceof Error ? err.message : String(err)}）。`);
+  }
   let task: LoadingTask | null = null;
   try {
     const opened = await open(bytes);
@@ -173,10 +202,21 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<SourceDo
     }
     const chars = pages.reduce((n, p) => n + p.items.reduce((m, it) => m + it.str.trim().length, 0), 0);
     if (chars === 0) {
-      if (await paintsImages(doc, opened.lib)) return unreadable(`文件「${name}」是扫描件，无文字层，无法读取。请提供带文字层的 PDF，或先做文字识别（OCR）。`);
-      return unreadable(`文件「${name}」的页面上没有任何文字（空白 PDF），无法读取。`);
+      switch (await classifyTextless(doc, opened.lib, bytes)) {
+        case 'scan':
+          return unreadable(`文件「${name}」是扫描件，无文字层，无法读取。请提供带文字层的 PDF，或先做文字识别（OCR）。`);
+        case 'outlines':
+          return unreadable(`文件「${name}」的文字已转为图形（曲线），无文字层，无法读取。请提供原始导出的 PDF。`);
+        case 'undecodable':
+          return unreadable(`文件「${name}」有文字，但文字的编码无法解析（字体缺少字符映射），无法读取。`);
+        case 'damaged':
+          return unreadable(`文件「${name}」已损坏（页面内容无法解码），无法读取。`);
+        default:
+          return unreadable(`文件「${name}」的页面上没有任何文字（空白 PDF），无法读取。`);
+      }
     }
     if (garbledShare(pages) > 0.5) return unreadable(`文件「${name}」的文字层无法解码（字体缺少编码信息，提取出的是乱码），无法读取。`);
+    if (!hasEofMarker(bytes)) notes.push(`文件「${name}」末尾不完整（缺少 %%EOF 结束标记），可能未下载完整，部分内容可能缺失。`);
     const lines = layoutPages(pages);
     return { fileType: 'pdf', lines, pageCount: doc.numPages, ...(notes.length ? { notes } : {}) };
   } catch (err) {

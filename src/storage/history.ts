@@ -135,19 +135,24 @@ function wrap(db: IDBPDatabase<HistorySchema>): History {
         }
         const importedAt = Date.now();
         const summary = summarize(report.hash, report.analysis, importedAt, report.parserVersion, report.bytes.byteLength);
+        // Each request is observed as soon as it exists: if a later put throws, the earlier ones reject
+        // with AbortError and must not surface as unhandled.
         await Promise.all([
-          tx.objectStore('files').put({ hash: report.hash, name: report.name, bytes: report.bytes }),
-          tx.objectStore('reports').put({
-            hash: report.hash,
-            analysis: report.analysis,
-            parserVersion: report.parserVersion,
-            importedAt,
-          }),
-          tx.objectStore('summaries').put(summary),
+          observed(tx.objectStore('files').put({ hash: report.hash, name: report.name, bytes: report.bytes })),
+          observed(
+            tx.objectStore('reports').put({
+              hash: report.hash,
+              analysis: report.analysis,
+              parserVersion: report.parserVersion,
+              importedAt,
+            }),
+          ),
+          observed(tx.objectStore('summaries').put(summary)),
           tx.done,
         ]);
         return 'saved';
       } catch (e) {
+        abortQuietly(tx); // A put that throws (e.g. an uncloneable value) must not leave the others to commit.
         throw new Error(describeStorageError(e, report.name));
       }
     },
@@ -160,11 +165,12 @@ function wrap(db: IDBPDatabase<HistorySchema>): History {
           return;
         }
         await Promise.all([
-          tx.objectStore('reports').put({ hash, analysis, parserVersion, importedAt: old.importedAt }),
-          tx.objectStore('summaries').put(summarize(hash, analysis, old.importedAt, parserVersion, old.size)),
+          observed(tx.objectStore('reports').put({ hash, analysis, parserVersion, importedAt: old.importedAt })),
+          observed(tx.objectStore('summaries').put(summarize(hash, analysis, old.importedAt, parserVersion, old.size))),
           tx.done,
         ]);
       } catch (e) {
+        abortQuietly(tx);
         throw new Error(describeStorageError(e, analysis.result.file));
       }
     },
@@ -192,6 +198,22 @@ function wrap(db: IDBPDatabase<HistorySchema>): History {
     },
     close: () => db.close(),
   };
+}
+
+/** Marks a request's rejection as handled (the caller still awaits it through Promise.all). */
+function observed<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+/** Aborts a transaction that may already be finished or aborted. */
+function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
+  tx.done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch {
+    // Already committed or aborted: nothing to undo.
+  }
 }
 
 /** Turns a storage failure into one Chinese sentence naming the file. */

@@ -2,12 +2,16 @@
  * Text similarity for copy checks (CPY-02/03) and year-over-year comparison (XY-03).
  * Uses sampled character shingles hashed to 32-bit integers: linear in the text length, no substrings.
  */
-import { comparisonKey } from './normalize.ts';
+import { contentCode } from './normalize.ts';
 
 /** Shingle length in characters: long enough that common phrases of the genre do not count alone. */
 const K = 8;
-/** Keep one shingle in SAMPLE (by hash value) so long texts stay cheap; containment stays unbiased. */
-const SAMPLE = 4;
+/** Keep shingles whose hash has these low bits clear (1 in 4): content-defined, so copies sample alike. */
+const SAMPLE_MASK = 3;
+/** Rolling-hash base and base^K (mod 2^32). */
+const BASE = 0x01000193;
+let BASE_K = 1;
+for (let i = 0; i < K; i++) BASE_K = Math.imul(BASE_K, BASE);
 
 /** A text reduced to its sampled shingle hashes. */
 export interface Fingerprint {
@@ -17,30 +21,27 @@ export interface Fingerprint {
   length: number;
 }
 
-/** Builds the fingerprint of a text (normalised first: punctuation width, spaces, punctuation removed). */
+/**
+ * Builds the fingerprint of a text (normalised first: punctuation width, spaces, punctuation removed).
+ * A polynomial rolling hash over K-character windows: a few integer operations per character.
+ */
 export function fingerprint(text: string): Fingerprint {
-  const key = comparisonKey(text);
   const hashes = new Set<number>();
-  const n = key.length;
-  if (n < K) {
-    if (n > 0) hashes.add(hashRange(key, 0, n));
-    return { hashes, length: n };
+  // Ring buffer of the last K kept characters, for the rolling hash's outgoing term.
+  const ring = new Int32Array(K);
+  let n = 0;
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = contentCode(text.charCodeAt(i));
+    if (c < 0) continue;
+    h = (Math.imul(h, BASE) + c) | 0;
+    if (n >= K) h = (h - Math.imul(ring[n % K]!, BASE_K)) | 0;
+    ring[n % K] = c;
+    n++;
+    if (n >= K && (h & SAMPLE_MASK) === 0) hashes.add(h);
   }
-  for (let i = 0; i + K <= n; i++) {
-    const h = hashRange(key, i, i + K);
-    if (h % SAMPLE === 0) hashes.add(h);
-  }
+  if (n > 0 && n < K) hashes.add(h);
   return { hashes, length: n };
-}
-
-function hashRange(s: string, from: number, to: number): number {
-  // FNV-1a over UTF-16 code units; K is small, so recomputing beats a rolling hash's bookkeeping.
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** Share of `a`'s shingles that also occur in `b` (0…1): how much of a is contained in b. */

@@ -38,6 +38,22 @@ export async function dropFiles(page, files) {
   }, payload);
 }
 
+/** Number of finished batches: each ends with one 「…完成：」 notice. */
+export async function batchesDone(page) {
+  return page.$$eval('[data-testid="notices"] .notice', (els) => els.filter((e) => e.textContent?.includes('完成：')).length);
+}
+
+/** Runs `start` (a drop or a pick) and waits until the batch it starts has finished. */
+export async function importAndWait(page, start, timeout = 60_000) {
+  const before = await batchesDone(page);
+  await start();
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll('[data-testid="notices"] .notice')].filter((e) => e.textContent?.includes('完成：')).length > n,
+    before,
+    { timeout, polling: 50 },
+  );
+}
+
 /** Waits until no batch is running (the progress bar is gone). */
 export async function waitIdle(page, timeout = 60_000) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout, polling: 100 });

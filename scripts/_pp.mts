@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { readText } from '../src/read/text.ts';
+import { scanSections, findSubReuse } from '../src/parse/sections.ts';
+import { tokenizeRange } from '../src/parse/tokens.ts';
+import { groupValues } from '../src/parse/groups.ts';
+import { readSec3 } from '../src/parse/sec3.ts';
+import { findTitle, fullAgency } from '../src/parse/meta.ts';
+import { parseReport } from '../src/parse/index.ts';
+const doc = readText(readFileSync('tests/fixtures/seeds/004_fd38466faf71b272.txt', 'utf8'), 'txt');
+const lines = doc.lines.map((l) => l.cells.map((c) => c.text).join('\t'));
+const cc = doc.lines.map((l) => l.cells.filter(c => c.text.trim() !== '').length);
+function bench(name: string, f: () => unknown) { for (let i = 0; i < 200; i++) f(); const N = 2000; const t = performance.now(); for (let i = 0; i < N; i++) f(); console.log(name.padEnd(14), ((performance.now() - t) / N * 1000).toFixed(1), 'µs'); }
+const scan = scanSections(lines, cc);
+bench('scan', () => scanSections(lines, cc));
+bench('subreuse', () => findSubReuse(lines, cc, scan, () => false));
+bench('tokenize', () => tokenizeRange(doc.lines, 72, 105));
+const tl = tokenizeRange(doc.lines, 72, 105);
+bench('group', () => groupValues(tl));
+const g = groupValues(tl);
+bench('sec3', () => readSec3(g, tl, { start: 72, end: 105 }, null));
+bench('title', () => findTitle(lines, 4));
+const body = lines.join('\n');
+bench('agency', () => fullAgency('政府办公室2021年政府信息公开工作年度报告', body));
+bench('parse', () => parseReport(doc));
+bench('readText', () => readText(readFileSync('tests/fixtures/seeds/004_fd38466faf71b272.txt', 'utf8'), 'txt'));

@@ -1,0 +1,160 @@
+/**
+ * Report metadata: title, year (title, else 统计期限), agency (title's body name, with the region prefix taken
+ * from the body text when the title lacks it or stops at county level, and common abbreviations expanded).
+ */
+import { squash } from './labels.ts';
+
+/** Finds the title among the lines before the first section heading (joining a title wrapped over two lines). */
+export function findTitle(texts: string[], firstSection: number): { title: string | null; line: number } {
+  const end = Math.min(firstSection >= 0 ? firstSection : texts.length, texts.length);
+  for (let i = 0; i < end; i++) {
+    const t = cleanTitle(texts[i]);
+    if (t.length < 6 || t.length > 80) continue;
+    if (!t.includes('信息公开') && !t.includes('政务公开')) continue;
+    if (/报告|年报/.test(t)) return { title: withAgencyLine(texts, i, t), line: i };
+    // Wrapped title: 「2025 年上海市…政府信息公开」 + 「工作年度报告」.
+    for (let j = i + 1; j < end && j <= i + 2; j++) {
+      const next = cleanTitle(texts[j]);
+      if (next === '') continue;
+      if (next.length <= 12 && /报告$/.test(next)) return { title: t + next, line: i };
+      break;
+    }
+  }
+  return { title: null, line: -1 };
+}
+
+/**
+ * A title that starts with the year (「2024 年政府信息公开工作年度报告」) often has the body's name on the line
+ * above it (PDF title pages): join them.
+ */
+function withAgencyLine(texts: string[], at: number, title: string): string {
+  if (titleAgency(title) !== null) return title;
+  for (let j = at - 1; j >= 0 && j >= at - 2; j--) {
+    const prev = cleanTitle(texts[j]);
+    if (prev === '') continue;
+    if (prev.length >= 2 && prev.length <= 30 && !/[，。；：:,.;]/.test(prev) && !/\d/.test(prev)) return prev + title;
+    break;
+  }
+  return title;
+}
+
+function cleanTitle(text: string): string {
+  return text
+    .trim()
+    .replace(/^#{1,6}\s*/, '')
+    .replace(/^\*+|\*+$/g, '')
+    .replace(/^标题[:：]\s*/, '')
+    .trim();
+}
+
+const YEAR = /((?:19|20)\d{2})\s*年/;
+
+/** Report year: from the title, else from the 统计期限 sentence, else null. */
+export function findYear(title: string | null, texts: string[]): number | null {
+  if (title) {
+    const m = YEAR.exec(title);
+    if (m) return Number(m[1]);
+  }
+  for (const t of texts) {
+    if (!/统计(?:期限|周期|时间|期间|区间)/.test(t)) continue;
+    const s = t.slice(t.search(/统计(?:期限|周期|时间|期间|区间)/));
+    const m = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(s) ?? YEAR.exec(s);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** Body name printed in the title, before the year or the words 政府信息公开. */
+export function titleAgency(title: string): string | null {
+  let s = squash(title).replace(/^#+/, '');
+  s = s.replace(/^(?:19|20)\d{2}年度?/, '');
+  const cut = [s.search(/(?:19|20)\d{2}年/), s.indexOf('政府信息公开'), s.indexOf('政务公开'), s.indexOf('信息公开'), s.indexOf('年度报告')]
+    .filter((i) => i >= 0)
+    .reduce((a, b) => Math.min(a, b), s.length);
+  let name = s.slice(0, cut).replace(/[(（].*$/, '');
+  // 「某县人民政府信息公开…」: the 政府 belongs to both words.
+  if (name.endsWith('人民')) name += '政府';
+  return name.length >= 2 ? name : null;
+}
+
+/** Abbreviations of body names and their full forms (applied to the end of the name only). */
+const ABBREVIATIONS: [string, string][] = [
+  ['科委', '科学技术委员会'],
+  ['发改委', '发展和改革委员会'],
+  ['发改局', '发展和改革局'],
+  ['经信委', '经济和信息化委员会'],
+  ['经信局', '工业和信息化局'],
+  ['卫健委', '卫生健康委员会'],
+  ['住建局', '住房和城乡建设局'],
+  ['住建委', '住房和城乡建设委员会'],
+  ['人社局', '人力资源和社会保障局'],
+  ['市监局', '市场监督管理局'],
+  ['教委', '教育委员会'],
+];
+
+const COUNTY_UNIT = /^[\u4e00-\u9fa5]{2}(?:区|县|旗)/;
+const ANY_UNIT = /^[\u4e00-\u9fa5]{2,3}(?:省|市|区|县|州|旗|盟)/;
+/** Words ending in 区/县 that are not place names. */
+const NOT_PLACES = new Set(['全区', '本区', '城区', '社区', '辖区', '市区', '地区', '小区', '园区', '景区', '片区', '街区', '专区', '各区', '我区', '该区', '全县', '本县', '我县', '各县', '该县', '示范区', '开发区', '保护区', '功能区', '服务区', '集聚区']);
+
+function isPlace(name: string): boolean {
+  if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1))) return false;
+  return !/^[各全本我该两三四五六七八九十多个等和与及或在]/.test(name);
+}
+
+/** A city (2 characters + 市) printed right before `unit` somewhere in the body. */
+function cityBefore(unit: string, body: string): string | null {
+  for (let at = body.indexOf(unit); at >= 0; at = body.indexOf(unit, at + 1)) {
+    const prev = body.slice(Math.max(0, at - 3), at);
+    if (prev.length === 3 && prev.endsWith('市') && isPlace(prev)) return prev;
+  }
+  return null;
+}
+
+/** A county-level place (2 characters + 区/县) printed right before `name` somewhere in the body. */
+function countyBefore(name: string, body: string): string | null {
+  for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
+    const prev = body.slice(Math.max(0, at - 3), at);
+    if (prev.length === 3 && /^[\u4e00-\u9fa5]{2}(?:区|县|旗)$/.test(prev) && isPlace(prev)) return prev;
+  }
+  return null;
+}
+
+/** The first county-level place named in the body after a boundary (《, “, punctuation, line start). */
+function firstCounty(body: string): string | null {
+  const re = /(?:^|[《"“,.;:(、，。；：（])([\u4e00-\u9fa5]{2}(?:区|县))/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (isPlace(m[1])) return m[1];
+  }
+  return null;
+}
+
+/** Full body name: the title's name completed from the body text. */
+export function fullAgency(title: string | null, body: string): string | null {
+  if (!title) return null;
+  let name = titleAgency(title);
+  if (!name) return null;
+  for (const [short, full] of ABBREVIATIONS) {
+    if (name.endsWith(short)) {
+      name = name.slice(0, -short.length) + full;
+      break;
+    }
+  }
+  // Only spaces matter for finding names (PDF text spaces characters out); punctuation width does not.
+  const flat = body.replace(/[\s\u3000\u00a0]+/g, '');
+  if (!ANY_UNIT.test(name)) {
+    // No region in the title: 「环南街道」, 「政府办公室」.
+    const bare = name.replace(/^(?:本|我)/, '');
+    const county = countyBefore(bare, flat) ?? (bare.startsWith('政府') ? null : firstCounty(flat));
+    if (!county) return name;
+    let full = county + name;
+    // 「区政府办公室」 is the everyday form of 「区人民政府办公室」; use the formal one when the body prints it.
+    if (name.startsWith('政府') && flat.includes(`${county}人民政府`)) full = `${county}人民${name}`;
+    name = full;
+  }
+  if (COUNTY_UNIT.test(name)) {
+    const city = cityBefore(name.slice(0, 3), flat);
+    if (city) name = city + name;
+  }
+  return name;
+}
