@@ -14,6 +14,9 @@ const COLUMN_KEYS = SEC3_COLUMNS.map((c) => c.key);
 /** Rows of table 三 that are not 办理结果 (everything else between them adds up to （七）总计). */
 const NON_RESULT = new Set(['newReceived', 'carriedOver', 'resultTotal', 'carryForward']);
 
+/** Column name of a table-三 key, for notes inside one row's message. */
+const columnOf = (k: FieldKey) => sec3ColName(k.slice(k.lastIndexOf('.') + 1));
+
 function diffText(expected: number, printed: number): string {
   return `相差 ${fmt(Math.abs(printed - expected))}`;
 }
@@ -45,12 +48,12 @@ export function checkRowTotals(report: ParsedReport): Finding[] {
     }
     const printed = total ?? 0;
     if (printed === parts.value) continue;
-    const totalText = total === null ? '空白（按 0 计）' : fmt(total);
+    const totalText = total === null ? '空白（按 0 计）' : ` ${fmt(total)}`;
     out.push({
       id: 'ARI-01',
       severity: 'error',
       cells: [...partKeys, totalKey],
-      message: `表三${sec3RowName(row.key)}：各类申请人合计为 ${fmt(parts.value)}${blankNote(parts.blanks)}，总计填报为 ${totalText}，${diffText(parts.value, printed)}。`,
+      message: `表三${sec3RowName(row.key)}：各类申请人合计为 ${fmt(parts.value)}${blankNote(parts.blanks, columnOf)}，总计填报为${totalText}，${diffText(parts.value, printed)}。`,
       ...linesOfKeys(report, [totalKey]),
     });
   }
@@ -91,7 +94,7 @@ export function checkResultTotals(report: ParsedReport): Finding[] {
       id: 'ARI-02',
       severity: 'error',
       cells: [...keys, totalKey],
-      message: `表三（七）总计·${sec3ColName(col)}：办理结果各行合计为 ${fmt(sum.value)}${blanks}，填报为 ${total === null ? '空白（按 0 计）' : fmt(total)}，${diffText(sum.value, printed)}。`,
+      message: `表三（七）总计·${sec3ColName(col)}：办理结果各行合计为 ${fmt(sum.value)}${blanks}，填报为${total === null ? '空白（按 0 计）' : ` ${fmt(total)}`}，${diffText(sum.value, printed)}。`,
       ...linesOfKeys(report, [totalKey]),
     });
   }
@@ -152,7 +155,7 @@ export function checkReviewTotals(report: ParsedReport): Finding[] {
       id: 'ARI-04',
       severity: 'error',
       cells: [...partKeys, totalKey],
-      message: `表四 ${g.label}：${detail}，合计为 ${fmt(parts.value)}，总计填报为 ${total === null ? '空白（按 0 计）' : fmt(total)}，${diffText(parts.value, printed)}。`,
+      message: `表四 ${g.label}：${detail}，合计为 ${fmt(parts.value)}，总计填报为${total === null ? '空白（按 0 计）' : ` ${fmt(total)}`}，${diffText(parts.value, printed)}。`,
       ...linesOfKeys(report, [totalKey]),
     });
   }

@@ -131,7 +131,7 @@ export function blankNote(blanks: FieldKey[], name: (k: FieldKey) => string = ce
   if (blanks.length === 0) return '';
   const names = blanks.map(name);
   const shown = names.length > 4 ? `${names.slice(0, 4).join('、')}等 ${names.length} 格` : names.join('、');
-  return `（其中 ${shown} 为空白，按 0 计）`;
+  return `（其中${shown}为空白，按 0 计）`;
 }
 
 /**

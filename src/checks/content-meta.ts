@@ -6,6 +6,8 @@ import { proseOf } from './text-cache.ts';
 /** Words containing a region character that are not regions (市场监督管理局, 社区, 园区…). */
 const NOT_REGION = /市场|社区|小区|(?:工业|产业|科技|物流|开发)园区|区域|街区|县域|市民|城市|城区|辖区/g;
 const REGION = /[省市区县州盟旗]/;
+/** National bodies carry no region in their name (国家发展和改革委员会, 生态环境部, 海关总署). */
+const NATIONAL = /^(?:国家|国务院|中国|中华人民共和国|最高人民)|部$|总署$|总局$/;
 const YEAR = /\d{4}\s*年度?/;
 const NAME_END = /政府信息公开|信息公开工作|年度报告|关于/;
 const TRIM_START = new Set('了在的和与对及向为由将把从于是等、各全本该我其到至被给让使经按即或年度《“"'.split(''));
@@ -56,7 +58,7 @@ export function checkTitleRegion(report: ParsedReport): Finding[] {
   const title = report.meta.title;
   if (!title) return [];
   const name = titleBodyName(title);
-  if (name.length < 2 || hasRegion(name)) return [];
+  if (name.length < 2 || !/[\u4e00-\u9fff]/.test(name) || hasRegion(name) || NATIONAL.test(name)) return [];
   const found = fullNameFromBody(report, name);
   const hint = found.full ? `正文中的全称为「${found.full}」` : found.region ? `正文提到所属地区「${found.region}」` : '正文中也找不到所属地区';
   return [{

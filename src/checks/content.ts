@@ -6,7 +6,7 @@ import type { Finding, ParsedReport, Section } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
 import { cellValue, fmt } from './cells.ts';
-import { containment } from '../text/similarity.ts';
+import { containsAtLeast, probablyContains } from '../text/similarity.ts';
 import { comparisonKey } from '../text/normalize.ts';
 import { linesOf } from '../text/prose.ts';
 import { proseOf, sectionPrint } from './text-cache.ts';
@@ -24,19 +24,19 @@ export function checkProblemsSection(report: ParsedReport): Finding[] {
   if (!five) {
     return [{ id: 'CON-01', severity: 'info', cells: [], message: '未找到第五部分“存在的主要问题及改进情况”，无法核对是否写明存在的问题。' }];
   }
-  const fp = sectionPrint(five);
-  const key = comparisonKey(five.text);
+  // Only a short section can be 「无」 or empty; longer ones need no key.
+  const key = five.text.length <= 40 ? comparisonKey(five.text) : five.text;
   const at = { lines: [five.startLine] };
   if (key.length === 0 || /^(?:无|暂无|没有)/.test(key) && key.length <= 12) {
     return [{ id: 'CON-01', severity: 'warning', cells: [], message: `第五部分“存在的主要问题及改进情况”${key ? `只写了「${five.text.trim()}」` : '为空'}，应写明本年度存在的问题和改进措施。`, ...at }];
   }
   for (const other of report.sections) {
-    if (other.no === 5 || sectionPrint(other).length < 60) continue;
-    if (containment(fp, sectionPrint(other)) >= 0.8) {
+    if (other.no === 5 || other.text.length < 60 || !probablyContains(five.text, other.text)) continue;
+    if (containsAtLeast(sectionPrint(five), sectionPrint(other), 0.8)) {
       return [{ id: 'CON-01', severity: 'warning', cells: [], message: `第五部分照抄了第${SECTION_NAMES[other.no]}部分的内容，没有写出本年度存在的问题。`, ...at }];
     }
   }
-  if (!PROBLEM.test(key)) {
+  if (!PROBLEM.test(key) && !PROBLEM.test(comparisonKey(five.text))) {
     return [{ id: 'CON-01', severity: 'warning', cells: [], message: '第五部分“存在的主要问题及改进情况”没有写出任何具体问题或不足。', quote: five.text.slice(0, 60), ...at }];
   }
   return [];
@@ -65,6 +65,7 @@ const PRAISE = /自评[^。；，]{0,6}满分|(?:排名|位居|位列|名列|居
 export function checkSelfPraise(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
   const byQuote = new Map<string, Finding>();
+  if (!prose.text.includes('满分') && !prose.text.includes('第一') && !prose.text.includes('前茅')) return [];
   PRAISE.lastIndex = 0;
   for (let m = PRAISE.exec(prose.text); m; m = PRAISE.exec(prose.text)) {
     const quote = m[0];

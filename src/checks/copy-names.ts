@@ -16,8 +16,11 @@ export interface NameHit {
   at: number[];
 }
 
-const TOWNSHIP = /([\u4e00-\u9fff]{1,6})(街道办事处|街道办|街道党工委|镇人民政府|镇政府|镇党委|乡人民政府|乡政府|乡党委)/g;
-const COUNTY = /([\u4e00-\u9fff]{1,6})(区人民政府|县人民政府|区政府|县政府)/g;
+/** Suffixes of a body name; the name itself is read backwards from where the suffix starts. */
+const TOWNSHIP = /街道办事处|街道办|街道党工委|镇人民政府|镇政府|镇党委|乡人民政府|乡政府|乡党委/g;
+const COUNTY = /区人民政府|县人民政府|区政府|县政府/g;
+/** Up to 6 ideographs right before a position (the regex runs on a 6-character slice only). */
+const RUN_BEFORE = /[\u4e00-\u9fff]{1,6}$/;
 /** Characters after which a name starts: function words, verbs, and higher-level region suffixes. */
 const NAME_START = new Set('了在的和与对及向为由将把从于是等、各全本该我其到至被给让使经按即或省市区县州盟旗'.split(''));
 const GENERIC = new Set(['乡镇', '城乡', '城镇', '各个', '相关', '有关', '其他', '所属', '所辖', '辖区', '下属', '基层', '全体', '街道', '人民', '地方', '上级', '当地', '本级', '属地']);
@@ -57,9 +60,11 @@ export function otherBodyNames(prose: string, own: string[]): NameHit[] {
   const hits = new Map<string, NameHit>();
   re.lastIndex = 0;
   for (let m = re.exec(prose); m; m = re.exec(prose)) {
-    const { core, after } = trimToName(m[1]!);
+    const run = RUN_BEFORE.exec(prose.slice(Math.max(0, m.index - 6), m.index))?.[0];
+    if (!run) continue;
+    const { core, after } = trimToName(run);
     if (core.length < 2 || core.length > 4 || GENERIC.has(core) || /\d/.test(core) || NOT_A_NAME.test(core)) continue;
-    const suffix = m[2]!;
+    const suffix = m[0];
     // A 区/县 name counts only in a full chain (淮安市洪泽区人民政府): two characters before 区政府 are too
     // often a verb (「强化县政府门户网站」).
     if (level === 'county' && (core.length > 3 || (after !== '市' && after !== '省') || !suffix.includes('人民政府'))) continue;
@@ -67,7 +72,7 @@ export function otherBodyNames(prose: string, own: string[]): NameHit[] {
     if ((stem === '镇' && core.endsWith('乡')) || (stem === '乡' && core.endsWith('城'))) continue;
     if (isOwn(core, stem, own)) continue;
     const name = core + suffix;
-    const at = m.index + m[0].length - name.length;
+    const at = m.index - core.length;
     const hit = hits.get(name);
     if (hit) hit.at.push(at);
     else {

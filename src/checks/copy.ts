@@ -5,69 +5,62 @@
 import type { Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
-import { comparisonKey, keyHash } from '../text/normalize.ts';
-import { containment, type Fingerprint } from '../text/similarity.ts';
-import { linesOf, normalizeLine } from '../text/prose.ts';
-import { proseOf, sectionPrint, sentencesOf } from './text-cache.ts';
+import { containment, containsAtLeast, probablyContains } from '../text/similarity.ts';
+import { linesOf, normalizeLine, proseLine } from '../text/prose.ts';
+import { proseOf, sectionPrint } from './text-cache.ts';
 import { otherBodyNames } from './copy-names.ts';
 
 const SECTION_NAMES = ['', '一', '二', '三', '四', '五', '六'];
-
-/** Narrative lines (not table lines) with their index. */
-function narrativeLines(report: ParsedReport): Array<{ i: number; text: string }> {
-  const skip = new Set(report.tableLines);
-  const out: Array<{ i: number; text: string }> = [];
-  for (let i = 0; i < report.lines.length; i++) {
-    const text = report.lines[i]!;
-    if (text.length > 0 && !skip.has(i)) out.push({ i, text });
-  }
-  return out;
-}
 
 /** Minimum paragraph length (normalised characters) for CPY-02: shorter ones repeat legitimately. */
 const MIN_PARAGRAPH = 40;
 
 /** CPY-02: the same paragraph (punctuation width and spacing ignored) printed twice. */
 export function checkRepeatedParagraphs(report: ParsedReport): Finding[] {
-  // Lines are compared by the hash of their comparison key; a hash hit is confirmed on the keys.
-  const seen = new Map<number, number>();
+  // The prose lines are already normalised (spacing removed, clause punctuation of one width), so
+  // equal strings are equal paragraphs; the Map hashes them natively.
+  const prose = proseOf(report);
+  const seen = new Map<string, number>();
   const out: Finding[] = [];
-  for (const { i, text } of narrativeLines(report)) {
+  for (let k = 0; k < prose.starts.length; k++) {
+    const text = proseLine(prose, k);
     if (text.length < MIN_PARAGRAPH) continue;
-    const { length, hash } = keyHash(text);
-    if (length < MIN_PARAGRAPH) continue;
-    const first = seen.get(hash);
-    if (first === undefined || comparisonKey(report.lines[first]!) !== comparisonKey(text)) {
-      if (first === undefined) seen.set(hash, i);
+    const i = prose.lineIdx[k]!;
+    const first = seen.get(text);
+    if (first === undefined) {
+      seen.set(text, i);
       continue;
     }
-    const quote = text.trim().slice(0, 40);
+    const raw = report.lines[i]!.trim();
     out.push({
       id: 'CPY-02',
       severity: 'warning',
       cells: [],
-      message: `第 ${i + 1} 行的段落与第 ${first + 1} 行重复：「${quote}${text.trim().length > 40 ? '…' : ''}」。`,
-      quote: text.trim(),
+      message: `第 ${i + 1} 行的段落与第 ${first + 1} 行重复：「${raw.slice(0, 40)}${raw.length > 40 ? '…' : ''}」。`,
+      quote: raw,
       lines: [first, i],
     });
   }
   return out;
 }
 
-/** A section shorter than this (normalised characters) is too short to call a copy (「无」, one line). */
+/** A section shorter than this (characters) is too short to call a copy (「无」, one line). */
 const MIN_SECTION = 60;
 const SECTION_COPY = 0.8;
 
 /** CPY-03: a whole section whose text is (≥ 80 %) contained in another section. */
 export function checkRepeatedSections(report: ParsedReport): Finding[] {
-  const secs = report.sections.filter((s) => sectionPrint(s).length >= MIN_SECTION);
-  const prints = new Map<number, Fingerprint>(secs.map((s) => [s.no, sectionPrint(s)]));
+  // Fingerprints are built only for pairs that pass the cheap probe (copies are rare).
+  const secs = report.sections.filter((s) => s.text.length >= MIN_SECTION);
   const out: Finding[] = [];
   for (const later of secs) {
     for (const earlier of secs) {
       if (earlier.no >= later.no) continue;
-      const share = containment(prints.get(later.no)!, prints.get(earlier.no)!);
-      if (share < SECTION_COPY) continue;
+      if (!probablyContains(later.text, earlier.text)) continue;
+      const a = sectionPrint(later);
+      const b = sectionPrint(earlier);
+      if (!containsAtLeast(a, b, SECTION_COPY)) continue;
+      const share = containment(a, b);
       out.push({
         id: 'CPY-03',
         severity: 'error',
@@ -104,14 +97,15 @@ export function checkOtherBodies(report: ParsedReport): Finding[] {
 }
 
 const PERIOD = /(\d{4})年(?:度)?1月1日(?:起)?(?:至|到|—|-|－|~|～)(?:(\d{4})年)?12月31日/;
-const LEAD_YEAR = /^(?:[（(]?[一二三四五六七八九十\d]+[)）、.]?)?(\d{4})年(?:度)?(?:[，,]|以来|全年|我|本|共|全|在)/;
+/** A year opening a sentence (after an optional item number): one global pass over the prose. */
+const LEAD_YEAR = /[\n。！？；](?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.]?)?(\d{4})年(?:度)?(?:[，,]|以来|全年|我|本|共|全|在)/g;
 
 /** CPY-04: title year ≠ 统计期限 year, or the prose narrates another year as the reporting year. */
 export function checkYears(report: ParsedReport): Finding[] {
   const out: Finding[] = [];
   const prose = proseOf(report);
   const titleYear = Number(/(\d{4})\s*年/.exec(report.meta.title ?? '')?.[1] ?? NaN);
-  const period = PERIOD.exec(prose.text);
+  const period = prose.text.includes('1月1日') ? PERIOD.exec(prose.text) : null;
   if (period && Number.isFinite(titleYear) && Number(period[1]) !== titleYear) {
     out.push({
       id: 'CPY-04',
@@ -126,15 +120,21 @@ export function checkYears(report: ParsedReport): Finding[] {
   if (year === null) return out;
   // Sentences that open with a year narrate "the year": count them per year.
   const counts = new Map<number, number[]>();
-  for (const s of sentencesOf(prose)) {
-    const m = LEAD_YEAR.exec(s.text);
-    if (!m) continue;
+  // A leading delimiter makes the pattern start with a character class the engine scans for quickly;
+  // the prose's first sentence gets one too.
+  const text = '\n' + prose.text;
+  LEAD_YEAR.lastIndex = 0;
+  for (let m = LEAD_YEAR.exec(text); m; m = LEAD_YEAR.exec(text)) {
     const y = Number(m[1]);
-    counts.set(y, [...(counts.get(y) ?? []), s.start]);
+    const at = m.index; // offset in prose.text of the sentence start (the added '\n' shifts by one)
+    const list = counts.get(y);
+    if (list) list.push(at);
+    else counts.set(y, [at]);
   }
   const own = counts.get(year)?.length ?? 0;
   for (const [y, starts] of counts) {
-    if (y === year || y === year + 1 || starts.length < 2 || starts.length <= own) continue;
+    // Another year must clearly dominate: last year is legitimately mentioned in comparisons.
+    if (y === year || y === year + 1 || starts.length < 2 || starts.length <= 2 * own) continue;
     out.push({
       id: 'CPY-04',
       severity: 'warning',
@@ -148,12 +148,15 @@ export function checkYears(report: ParsedReport): Finding[] {
 }
 
 /** Markers of non-public documents; 国家秘密/商业秘密 in ordinary prose are not markers. */
+const SECRET_WORDS = ['密件', '内部资料', '内部文件', '秘密', '机密', '绝密'];
 const SECRET_MARK = /密件|内部资料|内部文件，?注意保存|[（(【\[]\s*(?:秘密|机密|绝密)\s*[）)】\]]|(?:秘密|机密|绝密)\s*★/g;
 
 /** CPY-05: 密件, 秘密, 内部资料 markers in the text. */
 export function checkSecretMarks(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
   const out: Finding[] = [];
+  // Cheap native pre-test: most reports contain none of the marker words.
+  if (!SECRET_WORDS.some((w) => prose.text.includes(w))) return out;
   const seen = new Set<string>();
   SECRET_MARK.lastIndex = 0;
   for (let m = SECRET_MARK.exec(prose.text); m; m = SECRET_MARK.exec(prose.text)) {

@@ -39,4 +39,5 @@ export function checkLabels(report: ParsedReport): Finding[] {
   return out;
 }
 
+/** The label checks. */
 export const labelsChecks: Check[] = [checkLabels];

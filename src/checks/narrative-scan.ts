@@ -1,7 +1,7 @@
 /**
  * Reads the counts the narrative states about 政府信息公开 applications, 行政复议 and 行政诉讼 ("claims").
  * Only prose about those topics counts: a hotline, website or 政务公开 count is never an application.
- * One linear pass over sentences; every regex is anchored to a short segment (no unbounded backtracking).
+ * Every regex runs once over the whole prose or on a short segment, with bounded repetition only.
  */
 import type { ParsedReport } from '../model.ts';
 import { parseCount, CN_NUMERAL_CHARS } from '../text/numerals.ts';
@@ -36,7 +36,7 @@ export interface Claim {
 
 /** A statement without a number: 「没有收到…申请」, 「均获维持」, 「未…纠错」. */
 export interface Statement {
-  kind: 'noApplications' | 'allMaintained' | 'noneCorrected';
+  kind: 'noApplications' | 'allMaintained' | 'noneCorrected' | 'noReviews';
   subjects: Subject[];
   quote: string;
   start: number;
@@ -51,9 +51,42 @@ export interface NarrativeClaims {
   statements: Statement[];
 }
 
-const NUM = `(\\d+(?:,\\d{3})*|[${CN_NUMERAL_CHARS}]+)`;
-/** A count with its unit; 余 (「200余件」) marks an estimate and is skipped. */
-const COUNT_RE = new RegExp(`${NUM}(余)?(件|起|宗)`, 'g');
+/** Units of a count; a count is found from its unit backwards (units are rarer than numeral characters). */
+const UNIT = /[件起宗]/g;
+const CN_NUMERAL = new Set(CN_NUMERAL_CHARS);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A count in the prose: 「20件」「三起」「1,295件」. */
+interface CountHit {
+  /** Offset of the first numeral character. */
+  index: number;
+  /** Offset just past the unit. */
+  end: number;
+  /** The numeral as printed. */
+  numeral: string;
+  /** 「200余件」: an estimate, not a count. */
+  estimate: boolean;
+}
+
+/**
+ * Every count of a text, in order: each unit character, read backwards over 余 and a numeral. Linear,
+ * no regex backtracking; a numeral longer than any real count (a run of 一…) is ignored.
+ */
+function findCounts(text: string): CountHit[] {
+  const out: CountHit[] = [];
+  UNIT.lastIndex = 0;
+  for (let m = UNIT.exec(text); m; m = UNIT.exec(text)) {
+    let j = m.index;
+    const estimate = text[j - 1] === '余';
+    if (estimate) j--;
+    let k = j;
+    while (k > 0 && j - k <= 16 && (isDigit(text.charCodeAt(k - 1)) || (text[k - 1] === ',' && isDigit(text.charCodeAt(k - 2))))) k--;
+    if (k === j) while (k > 0 && j - k <= 8 && CN_NUMERAL.has(text[k - 1]!)) k--;
+    if (k === j || j - k > 16 || (j - k > 8 && !isDigit(text.charCodeAt(j - 1)))) continue;
+    out.push({ index: k, end: m.index + 1, numeral: text.slice(k, j), estimate });
+  }
+  return out;
+}
 const TOPIC_INFO = /信息公开|政府信息|依申请|申请公开/;
 const NOT_APPLICATION = /热线|12345|信访件|投诉|留言|咨询|网站|来电|建议|提案|诉求|案件/;
 const BOUNDARY = /[，：；:]/;
@@ -71,6 +104,8 @@ const APPLY_RULES: Array<[RegExp, ClaimKind]> = [
   [/结转下|转下一?年|转入下|顺延|待答复|正在办理/, 'carryForward'],
 ];
 const RECEIVED = /(?:收到|受理|新收|接收|接到|收悉)[^，；]{0,24}申请|申请公开政府信息$|依申请公开(?:政府信息)?$/;
+/** The application is named as an information-disclosure one, right at the word 申请. */
+const APPLICATION_NAMED = /(?:公开|政府信息)[^，；]{0,4}申请|申请公开|依申请/;
 const ANSWERED = /答复|办结|办理完毕|共办理|已办理/;
 
 const OUTCOME_RULES: Array<[RegExp, ClaimKind]> = [
@@ -80,22 +115,14 @@ const OUTCOME_RULES: Array<[RegExp, ClaimKind]> = [
   [/其他/, 'otherResult'],
 ];
 
-/** The subject a segment names last (复议后起诉 is litigation, not review). */
+/** The subject a segment names: the litigation kinds first, else whichever of 复议/诉讼 comes last. */
 function subjectIn(seg: string): Subject | null {
-  let best: Subject | null = null;
-  let at = -1;
-  const probe = (re: RegExp, s: Subject) => {
-    const m = re.exec(seg);
-    if (m && m.index >= at) {
-      at = m.index;
-      best = s;
-    }
-  };
-  probe(/复议/, 'review');
-  probe(/诉讼|起诉/, 'lit');
-  probe(/未经复议直接起诉|直接起诉/, 'litDirect');
-  probe(/复议后(?:提起|起诉)/, 'litAfterReview');
-  return best;
+  if (seg.includes('直接起诉')) return 'litDirect';
+  if (/复议后(?:提起|起诉)/.test(seg)) return 'litAfterReview';
+  const review = seg.lastIndexOf('复议');
+  const lit = Math.max(seg.lastIndexOf('诉讼'), seg.lastIndexOf('起诉'));
+  if (review < 0 && lit < 0) return null;
+  return lit > review ? 'lit' : 'review';
 }
 
 /** Scans the narrative of a report (table lines excluded). */
@@ -103,43 +130,79 @@ export function scanNarrative(report: ParsedReport): NarrativeClaims {
   return scanProse(proseOf(report));
 }
 
-/** True when a sentence is about 政府信息公开 applications. */
-const isApplyTopic = (t: string) => t.includes('申请') && TOPIC_INFO.test(t);
+/** For each sentence, whether the global regex `re` (flag g) matches inside it: one pass over the prose. */
+function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): Uint8Array {
+  const marks = new Uint8Array(sentences.length);
+  let p = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    while (p + 1 < sentences.length && sentences[p + 1]!.start <= m.index) p++;
+    marks[p] = 1;
+  }
+  return marks;
+}
 
-/** Scans prose for claims and statements. */
+const TOPIC_INFO_G = new RegExp(TOPIC_INFO.source, 'g');
+const APPLY_WORD_G = /申请/g;
+
+/**
+ * Scans prose for claims and statements. Every regex runs once over the whole prose (not once per
+ * sentence); matches are assigned to sentences by walking both in order.
+ */
 export function scanProse(prose: Prose): NarrativeClaims {
   const sentences = sentencesOf(prose);
+  const text0 = prose.text;
   const claims: Claim[] = [];
   const statements: Statement[] = [];
+  const info = sentenceMarks(text0, sentences, TOPIC_INFO_G);
+  const applyWord = sentenceMarks(text0, sentences, APPLY_WORD_G);
+  const infoCtxOf = (si: number) => info[si] === 1 || (si > 0 && info[si - 1] === 1) || (si > 1 && info[si - 2] === 1);
+  scanStatements(text0, sentences, infoCtxOf, statements);
+  // All counts of the prose, in order; each sentence takes the ones inside it.
+  const counts = findCounts(text0);
+  let ci = 0;
   let carrySubject: Subject | null = null;
   let carryApply = false;
-  // Topic flags once per sentence (each is a native regex test).
-  const info = sentences.map((x) => TOPIC_INFO.test(x.text));
-  const apply = sentences.map((x, i) => info[i]! && x.text.includes('申请'));
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
+    const sEnd = s.start + s.text.length;
+    if (ci >= counts.length || counts[ci]!.index >= sEnd) {
+      carrySubject = null;
+      carryApply = false;
+      continue;
+    }
     const text = s.text;
-    const infoCtx = info[si] || (si > 0 && info[si - 1]!) || (si > 1 && info[si - 2]!);
+    const infoCtx = infoCtxOf(si);
+    const isApply = (i: number) => i >= 0 && info[i] === 1 && applyWord[i] === 1;
     // Application counts: the sentence or the one before is about applications, or the previous sentence
     // already stated application counts (「予以公开…；不予公开…；无法提供…」 split by semicolons).
-    const applyCtx = carryApply || apply[si]! || (si > 0 && apply[si - 1]!);
+    const applyCtx = carryApply || isApply(si) || isApply(si - 1);
+    if (!infoCtx && !applyCtx && !carrySubject) {
+      // Nothing in this sentence can be a claim: skip its counts without looking at them.
+      while (ci < counts.length && counts[ci]!.index < sEnd) ci++;
+      carrySubject = null;
+      carryApply = false;
+      continue;
+    }
     const before = claims.length;
     let applyClaims = 0;
-    if (infoCtx) scanStatements(text, s.start, statements);
     let subject: Subject | null = carrySubject;
     let prevEnd = 0;
-    COUNT_RE.lastIndex = 0;
-    for (let m = COUNT_RE.exec(text); m; m = COUNT_RE.exec(text)) {
-      const end = m.index + m[0].length;
+    for (; ci < counts.length && counts[ci]!.index < sEnd; ci++) {
+      const g = counts[ci]!;
+      const index = g.index - s.start;
+      const end = g.end - s.start;
       // The label of a count: from the previous count or clause boundary, whichever is later.
-      const segFrom = Math.max(prevEnd, lastBoundary(text, m.index) + 1);
+      const segFrom = Math.max(prevEnd, lastBoundary(text, index) + 1);
       prevEnd = end;
-      if (m[2] || text[m.index - 1] === '第' || /[\d.]/.test(text[m.index - 1] ?? '') || insideParens(text, m.index)) continue;
+      const prevCh = text[index - 1] ?? '';
+      // 「第3件」, 「2.5件」, or inside （…）: not a count of its own.
+      if (g.estimate || prevCh === '第' || prevCh === '.' || insideParens(text, index)) continue;
       // 「一起研究」「一件事」: a Chinese numeral counts only when the clause ends right after its unit.
-      if (!/\d/.test(m[1]!) && !/^(?:[，。；、）：]|$)/.test(text.slice(end, end + 1))) continue;
-      const value = parseCount(m[1]!);
+      if (!isDigit(g.numeral.charCodeAt(0)) && !/^(?:[，。；、）：]|$)/.test(text.slice(end, end + 1))) continue;
+      const value = parseCount(g.numeral);
       if (value === null) continue;
-      const seg = text.slice(segFrom, m.index);
+      const seg = text.slice(segFrom, index);
       const after = forwardSegment(text, end);
       const quote = text.slice(segFrom, end);
       const base = { value, quote, start: s.start + segFrom, end: s.start + end, sentence: si };
@@ -148,8 +211,10 @@ export function scanProse(prose: Prose): NarrativeClaims {
       const outcome = OUTCOME_RULES.find(([re]) => re.test(seg))?.[1];
       if (segSubject) {
         subject = segSubject;
+        // 「行政复议、行政诉讼共5件」 lumps both: no total can be compared.
+        const lumped = seg.includes('复议') && seg.includes('诉讼') && !/复议后|直接起诉/.test(seg);
         if (outcome) claims.push({ ...base, kind: outcome, subject });
-        else if (infoCtx && (TOPIC_INFO.test(seg) || !/案件/.test(seg))) claims.push({ ...base, kind: 'total', subject });
+        else if (infoCtx && !lumped && (TOPIC_INFO.test(seg) || !/案件/.test(seg))) claims.push({ ...base, kind: 'total', subject });
         continue;
       }
       if (subject && outcome) {
@@ -157,10 +222,13 @@ export function scanProse(prose: Prose): NarrativeClaims {
         continue;
       }
       if (!applyCtx || NOT_APPLICATION.test(seg)) continue;
-      const kind = APPLY_RULES.find(([re]) => re.test(seg))?.[1] ?? (RECEIVED.test(seg) ? 'received' : ANSWERED.test(seg) ? 'resultTotal' : null);
+      // A received count must name what was applied for (「政府信息公开申请」「申请公开政府信息」): other
+      // applications (行政许可, 低保…) are counted in the same sentences in some reports.
+      const received = RECEIVED.test(seg) && APPLICATION_NAMED.test(seg) && !/许可|审批|低保|救助|补贴/.test(seg);
+      const kind = APPLY_RULES.find(([re]) => re.test(seg))?.[1] ?? (received ? 'received' : ANSWERED.test(seg) ? 'resultTotal' : null);
       if (!kind) continue;
       const claim: Claim = { ...base, kind };
-      if (kind === 'received' && /^（含上年度?结转/.test(text.slice(end, end + 8))) claim.includesCarry = true;
+      if (kind === 'received' && /^（(?:含|包括|包含|其中)上一?年度?结转/.test(text.slice(end, end + 10))) claim.includesCarry = true;
       claims.push(claim);
       applyClaims++;
     }
@@ -189,25 +257,55 @@ function forwardSegment(text: string, from: number): string {
   return text.slice(from, i);
 }
 
-const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；]{0,60}?申请/;
+const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；\n]{0,60}?申请/g;
 const RESTRICTED_APPLICANT = /法人|组织/;
 const ALL_APPLICANTS = /公民|任何|自然人/;
-const ALL_MAINTAINED = /均(?:获|被|予以)?维持|全部(?:获|被)?维持/;
-const NONE_CORRECTED = /未(?:发生|出现|有)?[^。；，]{0,24}?(?:纠错|败诉)/;
+const ALL_MAINTAINED = /均(?:获|被|予以)?维持|全部(?:获|被)?维持/g;
+/** 「没有因政府信息公开申请行政复议、诉讼…的情况发生」「未发生行政复议」: no case at all. */
+const NO_REVIEWS = /(?:没有|未发生|未出现|未有|无)因?[^。；，\n]{0,14}?(?:复议|诉讼)[^。；，\n]{0,12}/g;
+const NONE_CORRECTED = /未(?:发生|出现|有)?[^。；，\n]{0,24}?(?:纠错|败诉)/g;
 
-function scanStatements(text: string, offset: number, out: Statement[]): void {
+/** Finds 「没有收到…申请」, 「均获维持」, 「未…纠错」 in sentences about 政府信息公开 (global passes). */
+function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: number) => boolean, out: Statement[]): void {
+  let p = 0;
+  const sentenceAt = (at: number) => {
+    while (p + 1 < sentences.length && sentences[p + 1]!.start <= at) p++;
+    return p;
+  };
   const push = (kind: Statement['kind'], m: RegExpExecArray, subjects: Subject[]) =>
-    out.push({ kind, subjects, quote: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
-  const none = NO_APPLICATIONS.exec(text);
-  if (none && !/复议|诉讼/.test(none[0]) && (!RESTRICTED_APPLICANT.test(none[0]) || ALL_APPLICANTS.test(none[0]))) {
-    push('noApplications', none, []);
+    out.push({ kind, subjects, quote: m[0], start: m.index, end: m.index + m[0].length });
+  NO_APPLICATIONS.lastIndex = 0;
+  const hasReview = text.includes('复议') || text.includes('诉讼');
+  for (let m = NO_APPLICATIONS.exec(text); m; m = NO_APPLICATIONS.exec(text)) {
+    // Only a general statement counts: not one about reviews, nor about some kind of application.
+    if (!infoCtxOf(sentenceAt(m.index)) || /复议|诉讼|涉及|关于|有关|方面|类/.test(m[0])) continue;
+    if (RESTRICTED_APPLICANT.test(m[0]) && !ALL_APPLICANTS.test(m[0])) continue;
+    push('noApplications', m, []);
   }
-  const subjects: Subject[] = [];
-  if (/复议/.test(text)) subjects.push('review');
-  if (/诉讼/.test(text)) subjects.push('lit');
-  if (subjects.length === 0) return;
-  const all = ALL_MAINTAINED.exec(text);
-  if (all) push('allMaintained', all, subjects);
-  const nc = NONE_CORRECTED.exec(text);
-  if (nc) push('noneCorrected', nc, subjects);
+  if (!hasReview) return; // the remaining statements are all about 复议/诉讼
+  p = 0;
+  NO_REVIEWS.lastIndex = 0;
+  for (let m = NO_REVIEWS.exec(text); m; m = NO_REVIEWS.exec(text)) {
+    // 「未…被复议纠错」 is about outcomes, 「无法…」 is not a negation of cases.
+    if (!infoCtxOf(sentenceAt(m.index)) || /纠错|纠正|败诉|撤销|维持|无法/.test(m[0])) continue;
+    const subjects: Subject[] = [];
+    if (m[0].includes('复议')) subjects.push('review');
+    if (m[0].includes('诉讼')) subjects.push('lit');
+    push('noReviews', m, subjects);
+  }
+  for (const [re, kind, word] of [[ALL_MAINTAINED, 'allMaintained', '维持'], [NONE_CORRECTED, 'noneCorrected', '']] as const) {
+    if (word && !text.includes(word)) continue;
+    if (!word && !text.includes('纠错') && !text.includes('败诉')) continue;
+    p = 0;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const si = sentenceAt(m.index);
+      if (!infoCtxOf(si)) continue;
+      const st = sentences[si]!.text;
+      const subjects: Subject[] = [];
+      if (st.includes('复议')) subjects.push('review');
+      if (st.includes('诉讼')) subjects.push('lit');
+      if (subjects.length) push(kind, m, subjects);
+    }
+  }
 }

@@ -15,9 +15,12 @@ import { CN_NUMERAL_CHARS, parseCount } from '../text/numerals.ts';
  */
 const OLD_TERMS = /(同意部分公开|不同意公开|同意公开|不属于本行政机关|申请信息不存在|告知作出更改补充)[^，。；\d]{0,4}?\d/g;
 
+const OLD_WORDS = ['同意', '不属于本行政机关', '申请信息不存在', '告知作出更改补充'];
+
 /** NAR-06: pre-2019 outcome vocabulary labelling counts in the prose. */
 export function checkOldVocabulary(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
+  if (!OLD_WORDS.some((w) => prose.text.includes(w))) return [];
   const terms = new Set<string>();
   const lines = new Set<number>();
   let first = '';
@@ -39,7 +42,7 @@ export function checkOldVocabulary(report: ParsedReport): Finding[] {
   }];
 }
 
-const DOC_COUNT = new RegExp(`(行政规范性文件|规范性文件|规章)[^，。；、\\d${CN_NUMERAL_CHARS}]{0,3}?(\\d+|[${CN_NUMERAL_CHARS}]+)件`, 'g');
+const DOC_COUNT = new RegExp(`(行政规范性文件|规范性文件|规章)[^，。；、\\d${CN_NUMERAL_CHARS}]{0,3}?(\\d{1,6}|[${CN_NUMERAL_CHARS}]{1,6})件`, 'g');
 const ISSUE_VERB = /制发|印发|出台|制定|发布|公开|新增/;
 /** Counts that are not 本年制发 (解读, 备案审查, 清理, valid totals, 「…等N件」 lumped counts). */
 const NOT_ISSUED = /解读|备案|审查|审核|清理|征求|起草|宣传|专栏|废止|失效|有效|修订|修改|累计|现行|等|涉及|合法性|评估|梳理/;
@@ -49,6 +52,7 @@ export function checkDocCounts(report: ParsedReport): Finding[] {
   const is2019 = 'sec2.regulation.newMade' in report.cells || 'sec2.normativeDoc.newMade' in report.cells;
   const prose = proseOf(report);
   const out: Finding[] = [];
+  if (!prose.text.includes('规章') && !prose.text.includes('规范性文件')) return out;
   for (const s of sentencesOf(prose)) {
     if (!ISSUE_VERB.test(s.text) || !/规章|规范性文件/.test(s.text)) continue;
     DOC_COUNT.lastIndex = 0;

@@ -11,6 +11,9 @@ import { linesOf } from '../text/prose.ts';
 import { scanNarrative, type Claim, type ClaimKind, type NarrativeClaims, type Subject } from './narrative-scan.ts';
 import { narrativeWordingChecks } from './narrative-wording.ts';
 
+/** Scope words of counts that may cover more bodies than the report's own table (全区各级行政机关…). */
+const AGGREGATE = /全[省市区县镇乡]|各级|各部门|各单位|各乡镇|各街道|全系统/;
+
 const CACHE = new WeakMap<ParsedReport, NarrativeClaims>();
 /** The claims of a report, scanned once and shared by the NAR checks. */
 function claimsOf(report: ParsedReport): NarrativeClaims {
@@ -40,8 +43,10 @@ export function checkReceived(report: ParsedReport): Finding[] {
   const agrees = (cl: Claim) => (cl.includesCarry ? cl.value === r + c : cl.value === r || cl.value === r + c);
   const wrong = dedupe(received.filter((cl) => !agrees(cl)));
   // Several different counts, one of which agrees: the others are probably sub-units or a breakdown.
-  const severity = wrong.length < received.length ? 'warning' : 'error';
+  const someAgree = wrong.length < received.length;
   return wrong.map((cl) => {
+    // 「全区各级行政机关共收到…」 may count more bodies than the table does: unsure, so a warning.
+    const severity = someAgree || AGGREGATE.test(cl.quote) ? 'warning' : 'error';
     const table = cl.includesCarry ? `表三本年新收 ${fmt(r)} 加上年结转 ${fmt(c)} 为 ${fmt(r + c)}` : `表三本年新收总计为 ${fmt(r)}${c ? `（加上年结转 ${fmt(c)} 为 ${fmt(r + c)}）` : ''}`;
     return {
       id: 'NAR-01',
@@ -116,6 +121,8 @@ export function checkOutcomes(report: ParsedReport): Finding[] {
       if (values.some((v) => v === null) || rk.length === 0) continue;
       const table = values.reduce((a, v) => a! + v!, 0)!;
       if (table === stated) continue;
+      // 「共办理N件」 often counts everything handled, including what is carried into next year.
+      if (kind === 'resultTotal' && stated === table + (sec3RowTotal(report, 'carryForward') ?? 0)) continue;
       const quote = list.map((c) => c.quote).join('，');
       const detail = values.length > 1 && values.length <= 3 ? `（${values.join(' + ')}）` : '';
       out.push({
@@ -158,7 +165,9 @@ function sec4Keys(subject: Subject, cols: string[]): FieldKey[] {
 export function checkReviewCounts(report: ParsedReport): Finding[] {
   const n = claimsOf(report);
   const totals = n.claims.filter((c) => c.subject && c.kind === 'total');
-  if (totals.length === 0) return [];
+  const none = n.statements.filter((st) => st.kind === 'noReviews');
+  if (totals.length === 0 && none.length === 0) return [];
+  if (totals.length === 0) return hasSec4(report) ? checkNoReviews(report, n) : [];
   if (!hasSec4(report)) {
     return [{ id: 'NAR-04', severity: 'info', cells: [], message: `正文称「${totals[0]!.quote}」，但未读到表四，无法核对。`, quote: totals[0]!.quote, ...where(n, totals[0]!.start, totals[0]!.end) }];
   }
@@ -169,11 +178,10 @@ export function checkReviewCounts(report: ParsedReport): Finding[] {
     const table = sec4Value(report, subject, 'total');
     if (table === null) continue;
     const wrong = dedupe(list.filter((c) => c.value !== table));
-    const severity = wrong.length < list.length ? 'warning' : 'error';
     for (const c of wrong) {
       out.push({
         id: 'NAR-04',
-        severity,
+        severity: wrong.length < list.length || AGGREGATE.test(c.quote) ? 'warning' : 'error',
         cells: sec4Keys(subject, ['total']),
         message: `正文称「${c.quote}」，表四${SUBJECT_NAME[subject]}总计为 ${fmt(table)}，两者不一致。`,
         quote: c.quote,
@@ -181,7 +189,30 @@ export function checkReviewCounts(report: ParsedReport): Finding[] {
       });
     }
   }
-  return out;
+  return [...out, ...checkNoReviews(report, n)];
+}
+
+/** 「没有…行政复议、诉讼」 while table 四 counts cases: a warning (the wording is often loose). */
+function checkNoReviews(report: ParsedReport, n: NarrativeClaims): Finding[] {
+  const out: Finding[] = [];
+  for (const st of n.statements) {
+    if (st.kind !== 'noReviews') continue;
+    const parts: string[] = [];
+    for (const subject of st.subjects) {
+      const v = sec4Value(report, subject, 'total');
+      if (v) parts.push(`${SUBJECT_NAME[subject]}总计 ${fmt(v)}`);
+    }
+    if (parts.length === 0) continue;
+    out.push({
+      id: 'NAR-04',
+      severity: 'warning',
+      cells: st.subjects.flatMap((s) => sec4Keys(s, ['total'])),
+      message: `正文称「${st.quote}」，表四却填报${parts.join('、')}。`,
+      quote: st.quote,
+      ...where(n, st.start, st.end),
+    });
+  }
+  return dedupeFindings(out);
 }
 
 /** NAR-05: the prose's 维持/纠错/其他/尚未审结 split (or 「均获维持」, 「未被纠错」) against table 四. */
@@ -215,7 +246,7 @@ export function checkReviewOutcomes(report: ParsedReport): Finding[] {
     }
   }
   for (const st of n.statements) {
-    if (st.kind === 'noApplications') continue;
+    if (st.kind === 'noApplications' || st.kind === 'noReviews') continue;
     const cols = st.kind === 'allMaintained' ? ['corrected', 'other', 'pending'] : ['corrected'];
     const parts: string[] = [];
     const cells: FieldKey[] = [];

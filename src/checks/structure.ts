@@ -60,7 +60,9 @@ export function checkNumerals(report: ParsedReport): Finding[] {
     let digit: { line: number; text: string } | null = null;
     for (let i = s.startLine + 1; i < s.endLine; i++) {
       if (tableLines.has(i)) continue;
-      const t = report.lines[i].replace(/\t/g, '').trim().replace(/^#{1,6}\s*/, '');
+      const raw = report.lines[i];
+      if (raw.length > 60 || (!raw.includes('(') && !raw.includes('（'))) continue;
+      const t = raw.replace(/\t/g, '').trim().replace(/^#{1,6}\s*/, '');
       if (t.length > 30 || /[。；]/.test(t)) continue;
       if (!chinese && /^[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]/.test(t)) chinese = { line: i, text: t };
       else if (!digit && /^[（(]\s*\d{1,2}\s*[)）]/.test(t)) digit = { line: i, text: t };
@@ -101,7 +103,9 @@ export function checkReusedNumerals(report: ParsedReport): Finding[] {
   for (const h of hits) {
     const s = report.sections.find((x) => h.line > x.startLine && h.line < x.endLine);
     const no = s ? s.no : 0;
-    bySection.set(no, [...(bySection.get(no) ?? []), h]);
+    const list = bySection.get(no);
+    if (list) list.push(h);
+    else bySection.set(no, [h]);
   }
   return [...bySection.entries()].map(([no, list]) => ({
     id: 'STR-04',
@@ -192,7 +196,21 @@ export function checkSec3Rows(report: ParsedReport): Finding[] {
   if (!table) return [];
   const defs = table.template === '2019' ? SEC3_2019 : SEC3_2021;
   const out: Finding[] = [];
-  for (const key of table.missingRows) {
+  if (table.missingRows.length > 5) {
+    // Most of the table could not be placed: one finding says so instead of a score of them.
+    const names = table.missingRows.slice(0, 3).map((k) => {
+      const d = defs.find((x) => x.key === k);
+      return `「${d ? `${d.group ?? ''}${d.label}` : k}」`;
+    });
+    out.push({
+      id: 'STR-07',
+      severity: 'error',
+      cells: table.missingRows.flatMap((k) => SEC3_COLUMNS.map((c) => `sec3.${k}.${c.key}`)),
+      message: `表三有 ${table.missingRows.length} 行（${names.join('')}等）缺失或数字无法读取，共 ${defs.length} 行中只读到 ${defs.length - table.missingRows.length} 行。`,
+      lines: [table.startLine],
+    });
+  }
+  for (const key of table.missingRows.length > 5 ? [] : table.missingRows) {
     const def = defs.find((d) => d.key === key);
     out.push({
       id: 'STR-07',
@@ -216,6 +234,7 @@ export function checkSec3Rows(report: ParsedReport): Finding[] {
   return out;
 }
 
+/** The structure checks, in catalogue order. */
 export const structureChecks: Check[] = [
   checkSections,
   checkNumerals,

@@ -52,4 +52,5 @@ export function checkMixedTemplate(report: ParsedReport): Finding[] {
   ];
 }
 
+/** The template checks, in catalogue order. */
 export const templateChecks: Check[] = [checkTemplateYear, checkMixedTemplate];

@@ -2,19 +2,65 @@
  * Per-report caches shared by the text checks, so the narrative is normalised once and each section is
  * fingerprinted once however many checks read it.
  */
-import type { ParsedReport, Section } from '../model.ts';
+import type { FieldKey, ParsedReport, Section } from '../model.ts';
 import { buildProse, splitSentences, type Prose, type Sentence } from '../text/prose.ts';
 import { fingerprint, type Fingerprint } from '../text/similarity.ts';
+import { SEC3_2019, SEC3_2021, sec2Keys, sec3Keys, sec4Keys } from '../spec/templates.ts';
+
+/** Every field key of both formats, in printed order (2021 and 2019 rows merged, no duplicates). */
+const ALL_KEYS: readonly FieldKey[] = [
+  ...new Set([...sec2Keys('2021'), ...sec2Keys('2019'), ...sec3Keys(SEC3_2021), ...sec3Keys(SEC3_2019), ...sec4Keys()]),
+];
 
 const PROSE = new WeakMap<ParsedReport, Prose>();
+const TABLE_LINES = new WeakMap<ParsedReport, Set<number>>();
+const SCANS = new WeakMap<ParsedReport, CellScan>();
 const PRINTS = new WeakMap<Section, Fingerprint>();
 const SENTENCES = new WeakMap<Prose, Sentence[]>();
+
+/** The report's table-line indexes as a set, built once. */
+export function tableLineSet(report: ParsedReport): Set<number> {
+  let s = TABLE_LINES.get(report);
+  if (!s) {
+    s = new Set(report.tableLines);
+    TABLE_LINES.set(report, s);
+  }
+  return s;
+}
+
+/** What one pass over all cells finds: keys of blank cells and keys whose value is not a plain count. */
+export interface CellScan {
+  /** Keys whose value is null (blank or placeholder). */
+  blanks: FieldKey[];
+  /** Keys whose value is negative or fractional (amounts and 本年增/减 included; the checks filter). */
+  unusual: FieldKey[];
+}
+
+/** One pass over the report's cells (a large string-keyed record), shared by NUM-01 and NUM-03. */
+export function cellScan(report: ParsedReport): CellScan {
+  let scan = SCANS.get(report);
+  if (!scan) {
+    scan = { blanks: [], unusual: [] };
+    const cells = report.cells;
+    // Look up the known keys rather than enumerate the record: enumerating a fresh large record costs
+    // more than the lookups (the parser keys cells only by formats.md keys).
+    for (const key of ALL_KEYS) {
+      const cell = cells[key];
+      if (!cell) continue;
+      const v = cell.value;
+      if (v === null) scan.blanks.push(key);
+      else if (v < 0 || !Number.isInteger(v)) scan.unusual.push(key);
+    }
+    SCANS.set(report, scan);
+  }
+  return scan;
+}
 
 /** The report's narrative (table lines excluded), built once per report. */
 export function proseOf(report: ParsedReport): Prose {
   let p = PROSE.get(report);
   if (!p) {
-    p = buildProse(report.lines, new Set(report.tableLines));
+    p = buildProse(report.lines, tableLineSet(report));
     PROSE.set(report, p);
   }
   return p;

@@ -6,6 +6,7 @@ import type { FieldKey, Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
 import { cellName, fmt } from './cells.ts';
+import { cellScan } from './text-cache.ts';
 
 /** Amount cells in 万元 (decimals allowed); every other cell is a count. */
 const AMOUNT_KEYS = new Set(['sec2.fee.amount', 'sec2.procurement.amount']);
@@ -18,12 +19,10 @@ const YUAN_LIKE = 1_000_000;
 /** NUM-01: a count that is negative (outside 本年增/减) or not an integer. */
 export function checkCounts(report: ParsedReport): Finding[] {
   const out: Finding[] = [];
-  const cells = report.cells;
-  for (const key of Object.keys(cells)) {
-    const cell = cells[key]!;
-    const v = cell.value;
-    if (v === null || (Number.isInteger(v) && v >= 0) || AMOUNT_KEYS.has(key)) continue;
-    if (Number.isInteger(v) && isDelta(key)) continue;
+  for (const key of cellScan(report).unusual) {
+    const cell = report.cells[key]!;
+    const v = cell.value!;
+    if (AMOUNT_KEYS.has(key) || (Number.isInteger(v) && isDelta(key))) continue;
     out.push({
       id: 'NUM-01',
       severity: 'error',
@@ -70,9 +69,7 @@ const TABLE_NAME: Record<string, string> = { sec2: '表二', sec3: '表三', sec
 export function checkBlanks(report: ParsedReport): Finding[] {
   const short = shortRows(report);
   const byTable = new Map<string, FieldKey[]>();
-  const cells = report.cells;
-  for (const key of Object.keys(cells)) {
-    if (cells[key]!.value !== null) continue;
+  for (const key of cellScan(report).blanks) {
     const table = key.slice(0, key.indexOf('.'));
     if (table === 'sec3' && short.has(key.slice(5, key.lastIndexOf('.')))) continue;
     const list = byTable.get(table);
@@ -84,12 +81,16 @@ export function checkBlanks(report: ParsedReport): Finding[] {
     const raws = new Set(keys.map((k) => report.cells[k]!.raw.trim()).filter((r) => r !== ''));
     const what = raws.size > 0 ? `为空白或占位符（${[...raws].map((r) => `「${r}」`).join('')}）` : '为空白';
     const lines = [...new Set(keys.flatMap((k) => (report.cells[k]!.ref ? [report.cells[k]!.ref!.line] : [])))].sort((a, b) => a - b);
-    const names = keys.length <= 3 ? keys.map(cellName).join('、') : `${TABLE_NAME[table] ?? table}有 ${keys.length} 格（${keys.slice(0, 2).map(cellName).join('、')}等）`;
+    const bare = (k: FieldKey) => cellName(k).replace(/^表[二三四]\s?/, '');
+    const message =
+      keys.length <= 3
+        ? `${keys.map(cellName).join('、')}${what}；没有数据时应填 0，空白不等于 0。`
+        : `${TABLE_NAME[table] ?? table}有 ${keys.length} 格${what}（如 ${keys.slice(0, 2).map(bare).join('、')}）；没有数据时应填 0，空白不等于 0。`;
     out.push({
       id: 'NUM-03',
       severity: 'warning',
       cells: keys,
-      message: `${names}${what}；没有数据时应填 0，空白不等于 0。`,
+      message,
       ...(lines.length ? { lines } : {}),
     });
   }

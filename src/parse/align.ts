@@ -4,7 +4,8 @@
  * in printed order between their labelled neighbours, helped by the label-only lines printed before them.
  */
 import type { ValueGroup } from './groups.ts';
-import { type Catalogue, type LabelMatch, matchLabel } from './labels.ts';
+import { type Catalogue, type LabelMatch, labelCore, leadingNumeral, matchLabel } from './labels.ts';
+import type { LabelToken } from './tokens.ts';
 
 /** What the labels around a group say about the row it is. */
 export interface GroupEvidence {
@@ -16,6 +17,8 @@ export interface GroupEvidence {
   near: string[];
   /** Row keys named by other label-only lines since the previous group. */
   soft: string[];
+  /** Row keys named by the first label-only line after the group (the rest of a label wrapped below). */
+  after: string[];
 }
 
 /** Row keys a label can mean: catalogue keys that are rows (group and header keys start with '#'). */
@@ -23,9 +26,9 @@ function rowKeys(matches: LabelMatch[]): string[] {
   return matches.filter((m) => !m.key.startsWith('#')).map((m) => m.key);
 }
 
-/** Evidence for every group, read against one catalogue. */
-export function groupEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
-  const ev: GroupEvidence = { strong: [], near: [], soft: [] };
+/** Evidence of one group from its own line and the first label line below it (before-lines come later). */
+function ownEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
+  const ev: GroupEvidence = { strong: [], near: [], soft: [], after: [] };
   // The last same-line label that names a row wins: `三、本年度办理结果 | （一）予以公开 | 0 …`.
   for (let i = g.labels.length - 1; i >= 0; i--) {
     const m = matchLabel(g.labels[i].text, cat);
@@ -42,13 +45,74 @@ export function groupEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
     const joined = g.labels.map((l) => l.text).join('');
     ev.strong = rowKeys(matchLabel(joined, cat));
   }
-  for (let i = g.before.length - 1; i >= 0; i--) {
+  // The first label line below a group may be the rest of its wrapped label.
+  if (g.after.length > 0 && isContinuation(g.after[0], cat)) for (const l of g.after[0]) ev.after.push(...rowKeys(matchLabel(l.text, cat)));
+  return ev;
+}
+
+/**
+ * The labels printed in label-only lines, one entry per label: a line that continues the label above it
+ * (wrapped) is merged into it, lines naming no row are dropped.
+ */
+function labelEntries(lines: LabelToken[][], cat: Catalogue): string[][] {
+  const out: string[][] = [];
+  for (const line of lines) {
     const keys: string[] = [];
-    for (const l of g.before[i]) keys.push(...rowKeys(matchLabel(l.text, cat)));
-    if (i === g.before.length - 1) ev.near = keys;
-    else ev.soft.push(...keys);
+    for (const l of line) keys.push(...rowKeys(matchLabel(l.text, cat)));
+    if (keys.length === 0) continue;
+    const prev = out.at(-1);
+    if (prev && isContinuation(line, cat) && keys.some((k) => prev.includes(k))) continue;
+    out.push(keys);
+  }
+  return out;
+}
+
+/**
+ * Evidence for every group, read against one catalogue. Unlabelled groups printed one after another (PDF-to-text
+ * printed their labels in a block above them) share the label lines before the first of them: the last labels
+ * of the block go, in order, to the groups of the run.
+ */
+export function groupsEvidence(groups: ValueGroup[], cat: Catalogue): GroupEvidence[] {
+  const ev = groups.map((g) => ownEvidence(g, cat));
+  let i = 0;
+  while (i < groups.length) {
+    let j = i + 1;
+    if (ev[i].strong.length === 0) while (j < groups.length && ev[j].strong.length === 0 && groups[j].before.length === 0) j++;
+    const entries = labelEntries(groups[i].before, cat);
+    const run = j - i;
+    const soft = entries.flat();
+    for (let k = i; k < j; k++) {
+      const e = entries.length >= run ? entries[entries.length - run + (k - i)] : entries[k - i];
+      // A continuation line directly above belongs to the row above, not to this one.
+      const nearest = groups[i].before.at(-1);
+      const demote = k === i && run === 1 && nearest !== undefined && isContinuation(nearest, cat);
+      ev[k].near = e && !demote ? e : [];
+      ev[k].soft = soft;
+    }
+    i = j;
   }
   return ev;
+}
+
+/** Evidence for one group on its own (label-driven tables: 二). */
+export function groupEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
+  return groupsEvidence([g], cat)[0];
+}
+
+/** A label line that reads as the middle or end of a wrapped label: no numbering, not the start of any label. */
+function isContinuation(line: LabelToken[], cat: Catalogue): boolean {
+  if (line.length !== 1) return false;
+  const text = line[0].text;
+  if (leadingNumeral(text) !== '') return false;
+  const ms = matchLabel(text, cat);
+  if (ms.length === 0) return false;
+  const core = labelCore(text);
+  return ms.every((m) => m.kind === 'fragment' && m.precision === 1 && !startsLabel(core, m.key, cat));
+}
+
+function startsLabel(core: string, key: string, cat: Catalogue): boolean {
+  const e = cat.entries.find((x) => x.key === key);
+  return e !== undefined && e.core.startsWith(core);
 }
 
 /** Score of reading group g as row r. */
@@ -60,7 +124,7 @@ function score(ev: GroupEvidence, count: number, expected: number, typical: numb
   } else {
     // The base outweighs soft evidence: reading every printed row beats following a scattered label.
     s = 20;
-    if (ev.near.includes(row)) s += 30;
+    if (ev.near.includes(row) || ev.after.includes(row)) s += 30;
     else if (ev.soft.includes(row)) s += 15;
     // A lone number with no label (a stray `1`) is not a row. "Lone" is relative to the table's usual row
     // width: a PDF whose blank cells print nothing has rows of two numbers.

@@ -13,6 +13,8 @@ export interface ValueGroup {
   labels: LabelToken[];
   /** Label-only lines since the previous group, in printed order (the last is the nearest). */
   before: LabelToken[][];
+  /** Label-only lines after this group up to the next one (a label wrapped below its row). */
+  after: LabelToken[][];
   /** Source lines the values come from. */
   lines: number[];
 }
@@ -61,10 +63,12 @@ export function groupValues(lines: TokenLine[]): ValueGroup[] {
       open.lines.push(tl.line);
       continue;
     }
-    const g: ValueGroup = { values, labels: labelsBefore, before: pending, lines: [tl.line] };
+    const g: ValueGroup = { values, labels: labelsBefore, before: pending, after: [], lines: [tl.line] };
+    if (groups.length > 0) groups[groups.length - 1].after = pending;
     groups.push(g);
     pending = [];
     open = values.length === 1 && !tl.realTable ? g : null;
   }
+  if (groups.length > 0) groups[groups.length - 1].after = pending;
   return groups;
 }

@@ -1,7 +1,8 @@
 /** SourceDoc → ParsedReport: sections, the three standard tables read into field keys, metadata. */
 import type { CellValue, FieldKey, HeadingHit, ParsedReport, Section, SourceDoc, TableRead } from '../model.ts';
+import { CellSink } from './cells.ts';
 import { groupValues } from './groups.ts';
-import { findTitle, findYear, fullAgency } from './meta.ts';
+import { findSignature, findTitle, findYear, fullAgency, titleAgency } from './meta.ts';
 import { readSec2 } from './sec2.ts';
 import { readSec3 } from './sec3.ts';
 import { readSec4 } from './sec4.ts';
@@ -57,27 +58,37 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
   if (sec2Region && sec3Region && sec3Region.start > sec2Region.start && sec3Region.start < sec2Region.end) sec2Region.end = sec3Region.start;
   if (sec3Region && sec4Region && sec4Region.start > sec3Region.start && sec4Region.start < sec3Region.end) sec3Region.end = sec4Region.start;
 
-  if (sec2Region) {
-    const tl = tokenizeRange(doc.lines, sec2Region.start, sec2Region.end);
-    const r = readSec2(groupValues(tl), tl, sec2Region);
-    if (r) addTable(r.table, r.cells);
+  // Each table is read in its section; when nothing is found there (the tables printed elsewhere, e.g. as
+  // appendices), it is looked for from its anchor words instead.
+  for (const find of [() => sec2Region, () => anchorRegion('sec2', scan, lines)]) {
+    const region = tables.sec2 ? null : find();
+    if (!region) continue;
+    const tl = tokenizeRange(doc.lines, region.start, region.end);
+    const sink = new CellSink(cells);
+    addTable(readSec2(groupValues(tl), tl, region, sink), sink);
   }
-  if (sec3Region) {
-    const tl = tokenizeRange(doc.lines, sec3Region.start, sec3Region.end);
-    const r = readSec3(groupValues(tl), tl, sec3Region, tables.sec2?.template ?? null);
-    if (r) addTable(r.table, r.cells);
+  for (const find of [() => sec3Region, () => anchorRegion('sec3', scan, lines)]) {
+    const region = tables.sec3 ? null : find();
+    if (!region) continue;
+    const tl = tokenizeRange(doc.lines, region.start, region.end);
+    const sink = new CellSink(cells);
+    addTable(readSec3(groupValues(tl), tl, region, tables.sec2?.template ?? null, sink), sink);
   }
-  if (sec4Region) {
-    const tl = tokenizeRange(doc.lines, sec4Region.start, sec4Region.end);
-    const r = readSec4(tl, sec4Region);
-    if (r) addTable(r.table, r.cells);
+  for (const find of [() => sec4Region, () => anchorRegion('sec4', scan, lines)]) {
+    const region = tables.sec4 ? null : find();
+    if (!region) continue;
+    const tl = tokenizeRange(doc.lines, region.start, region.end);
+    const sink = new CellSink(cells);
+    addTable(readSec4(tl, region, sink), sink);
   }
 
   const { title, line: titleLine } = findTitle(lines, scan.starts.length > 0 ? scan.starts[0].line : -1);
   const body = lines.filter((_, i) => !tableLineSet.has(i) && i !== titleLine).join('\n');
   const year = findYear(title, lines);
   const hasTables = Object.keys(tables).length > 0;
-  if (scan.starts.length === 0 && !hasTables) {
+  // A stray 「一、总体情况」 in some other document is not enough: a report has its tables, most of its
+  // sections, or at least the title of an annual report.
+  if (!hasTables && scan.starts.length < 3 && title === null) {
     return { notAReport: true, reason: '未找到年度报告的章节标题（如「一、总体情况」）和统计表，不像政府信息公开工作年度报告。' };
   }
   if (year !== null && year <= 2018 && !tables.sec3) {
@@ -92,7 +103,7 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
   const sections = buildSections(scan, lines, tableLineSet);
   const report: ParsedReport = {
     meta: {
-      agency: fullAgency(title, body),
+      agency: fullAgency(title, body, title && titleAgency(title) ? null : findSignature(lines)),
       year,
       template: tables.sec2?.template ?? tables.sec3?.template ?? null,
       title,
@@ -106,10 +117,10 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
   };
   return report;
 
-  function addTable(table: TableRead, read: Record<FieldKey, CellValue>): void {
+  function addTable(table: TableRead | null, sink: CellSink): void {
+    if (!table) return;
     tables[table.table] = table;
-    for (const k in read) cells[k] = read[k];
-    const span = tableSpan(table, read, doc, lines);
+    const span = tableSpan(table, sink, doc, lines);
     table.startLine = span.first;
     table.endLine = span.last + 1;
     for (let i = span.first; i <= span.last; i++) tableLineSet.add(i);
@@ -118,42 +129,46 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
 
 /** Line range where a table is looked for: after its section heading (or anchor) up to the next section. */
 function regionOf(table: 'sec2' | 'sec3' | 'sec4', scan: SectionScan, lines: string[]): { start: number; end: number } | null {
-  const no = SECTION_OF[table];
-  const s = scan.starts.find((x) => x.no === no);
-  let start = s ? s.line + 1 : -1;
-  if (start < 0) {
-    start = lines.findIndex((t) => ANCHORS[table].some((a) => t.includes(a)));
-    if (start < 0) return null;
-  }
+  const s = scan.starts.find((x) => x.no === SECTION_OF[table]);
+  return s ? untilNextSection(s.line + 1, scan, lines) : anchorRegion(table, scan, lines);
+}
+
+/** Line range from the first line carrying the table's anchor words up to the next section. */
+function anchorRegion(table: 'sec2' | 'sec3' | 'sec4', scan: SectionScan, lines: string[]): { start: number; end: number } | null {
+  const start = lines.findIndex((t) => ANCHORS[table].some((a) => t.includes(a)));
+  return start < 0 ? null : untilNextSection(start, scan, lines);
+}
+
+function untilNextSection(start: number, scan: SectionScan, lines: string[]): { start: number; end: number } {
   let end = lines.length;
   for (const x of scan.starts) if (x.line >= start && x.line < end) end = x.line;
   return { start, end };
 }
 
 /** First and last line of a table: from its first tabular line to the last cell or label read. */
-function tableSpan(table: TableRead, read: Record<FieldKey, CellValue>, doc: SourceDoc, lines: string[]): { first: number; last: number } {
-  let last = table.startLine;
-  let firstRef = Infinity;
-  for (const k in read) {
-    const c = read[k];
-    if (!c.ref) continue;
-    last = Math.max(last, c.ref.line);
-    firstRef = Math.min(firstRef, c.ref.line);
-  }
+function tableSpan(table: TableRead, sink: CellSink, doc: SourceDoc, lines: string[]): { first: number; last: number } {
+  let last = Math.max(table.startLine, sink.last);
+  let firstRef = sink.first;
   for (const r of table.rows) {
     if (!r.ref) continue;
     last = Math.max(last, r.ref.line);
     firstRef = Math.min(firstRef, r.ref.line);
   }
   let first = Math.min(firstRef, last);
-  for (let i = table.startLine; i < first; i++) {
+  const tabular = (i: number) => {
     const l = doc.lines[i];
-    const filled = l.cells.filter((c) => c.text.trim() !== '').length;
-    if (l.table || filled >= 2 || TABLE_WORDS.some((w) => lines[i].includes(w))) {
+    return l.table !== undefined || l.cells.filter((c) => c.text.trim() !== '').length >= 2 || TABLE_WORDS.some((w) => lines[i].includes(w));
+  };
+  for (let i = table.startLine; i < first; i++) {
+    if (tabular(i)) {
       first = i;
       break;
     }
   }
+  // Header rows just above where the table was looked for (an anchor on the second header row): rows of
+  // several cells only, so neither a heading nor a sentence of the narrative above is taken in.
+  const row = (i: number) => doc.lines[i].table !== undefined || doc.lines[i].cells.filter((c) => c.text.trim() !== '').length >= 2;
+  for (let k = 0; k < 4 && first - 1 >= 0 && row(first - 1); k++) first--;
   return { first, last };
 }
 

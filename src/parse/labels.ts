@@ -32,7 +32,7 @@ export interface LabelMatch {
 
 /** A catalogue prepared for fast matching. */
 export interface Catalogue {
-  entries: { key: string; core: string; exactOnly: boolean }[];
+  entries: { key: string; core: string; exactOnly: boolean; numeral: string }[];
   /** core → entry keys whose canonical core is exactly this. */
   exact: Map<string, string[]>;
   /** core → entry keys for which this is an accepted variant. */
@@ -87,13 +87,14 @@ export function isCjk(ch: string): boolean {
   return c >= 0x3400 && c <= 0x9fff;
 }
 
+/** Memo of labelCore: the same label texts recur in every report. */
+const CORE_MEMO = new Map<string, string>();
+
 /**
  * The comparison core of a label: half-width, no whitespace, no leading numbering (`一、`, `(三)`, `1.`),
  * then only CJK ideographs and Latin letters kept (punctuation and ASCII digits dropped: the digits in
  * table labels are sub-item numbers, which the wording itself already distinguishes).
  */
-const CORE_MEMO = new Map<string, string>();
-
 export function labelCore(text: string): string {
   const memo = CORE_MEMO.get(text);
   if (memo !== undefined) return memo;
@@ -125,10 +126,27 @@ export function stripNumbering(s: string): string {
 
 /** The numbering printed at the start of a label or heading (`一`, `3`, `(2)`…), or ''. */
 export function leadingNumeral(text: string): string {
+  // Fast exit: numbering starts with a numeral, a digit or a bracket (after spaces and markdown marks).
+  const first = FIRST_VISIBLE.exec(text);
+  if (!first || !NUMERAL_START.has(first[0])) return '';
+  const memo = NUMERAL_MEMO.get(text);
+  if (memo !== undefined) return memo;
+  const numeral = computeNumeral(text);
+  if (NUMERAL_MEMO.size >= CACHE_LIMIT) NUMERAL_MEMO.clear();
+  NUMERAL_MEMO.set(text, numeral);
+  return numeral;
+}
+
+const NUMERAL_MEMO = new Map<string, string>();
+
+function computeNumeral(text: string): string {
   const s = squash(text).replace(/^#+/, '');
   const m = /^(\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}(?=[,.、:])|\d{1,2}(?=[,.、:]))/.exec(s);
   return m ? m[1] : '';
 }
+
+const FIRST_VISIBLE = /[^\s#*\u3000]/;
+const NUMERAL_START = new Set([...'一二三四五六七八九十0123456789０１２３４５６７８９(（']);
 
 /** Value of a Chinese numeral 一…十九 (0 when not one). */
 export function chineseNumber(s: string): number {
@@ -146,7 +164,7 @@ export function buildCatalogue(entries: LabelEntry[]): Catalogue {
     const core = labelCore(e.label);
     push(exact, core, e.key);
     for (const v of e.variants ?? []) push(variant, labelCore(v), e.key);
-    return { key: e.key, core, exactOnly: e.exactOnly ?? core.length <= 3 };
+    return { key: e.key, core, exactOnly: e.exactOnly ?? core.length <= 3, numeral: leadingNumeral(e.label).replace(/[()]/g, '') };
   });
   return { entries: prepared, exact, variant, cache: new Map(), coreCache: new Map() };
 }
@@ -160,6 +178,8 @@ function push(map: Map<string, string[]>, k: string, v: string): void {
 
 /** Printed fragments shorter than this mean nothing on their own (`府信息`, `度办`). */
 const MIN_FRAGMENT = 4;
+/** A sub-item number after some words, and the label that follows it. */
+const EMBEDDED_NUMBER = /(?<=[\u3400-\u9fff)])\d{1,2}[.,、].+$/;
 /** Above this length LCS is not attempted (prose, not a label). */
 const MAX_FUZZY = 48;
 const CACHE_LIMIT = 4000;
@@ -174,11 +194,26 @@ export function matchLabel(text: string, cat: Catalogue): LabelMatch[] {
   const raw = cat.cache.get(text);
   if (raw) return raw;
   const core = labelCore(text);
-  const result = core.length === 0 ? [] : (cat.coreCache.get(core) ?? computeMatches(core, cat));
+  let byCore = core.length === 0 ? [] : (cat.coreCache.get(core) ?? computeMatches(core, cat));
+  if (byCore.length === 0) {
+    // The tail of a group label run into a numbered row label: 「予处理4.无正当理由大量反复」, 「（四）无2.没有现成…」.
+    const m = EMBEDDED_NUMBER.exec(squash(text));
+    if (m && m.index > 0) {
+      const tail = matchLabel(m[0], cat);
+      cat.cache.set(text, tail);
+      return tail;
+    }
+  }
   if (cat.cache.size >= CACHE_LIMIT) cat.cache.clear();
   if (cat.coreCache.size >= CACHE_LIMIT) cat.coreCache.clear();
+  if (core.length > 0) cat.coreCache.set(core, byCore);
+  // A short label means its row only under the same sub-item number: 「2.其他」 is a wrapped 2.其他法律…, not 3.其他.
+  const numeral = byCore.length > 0 ? leadingNumeral(text).replace(/[()]/g, '') : '';
+  const result = numeral === '' ? byCore : byCore.filter((m) => {
+    const e = cat.entries.find((x) => x.key === m.key);
+    return !e || !e.exactOnly || e.numeral === '' || e.numeral === numeral;
+  });
   cat.cache.set(text, result);
-  if (core.length > 0) cat.coreCache.set(core, result);
   return result;
 }
 
@@ -187,7 +222,7 @@ function computeMatches(core: string, cat: Catalogue): LabelMatch[] {
   if (ex) return ex.map((key) => ({ key, kind: 'exact' as const, coverage: 1, precision: 1 }));
   const va = cat.variant.get(core);
   if (va) return va.map((key) => ({ key, kind: 'variant' as const, coverage: 1, precision: 1 }));
-  if (core.length < MIN_FRAGMENT) return [];
+  if (core.length < MIN_FRAGMENT) return prefixOnly(core, cat);
   const out: LabelMatch[] = [];
   for (const e of cat.entries) {
     if (e.exactOnly) continue;
@@ -210,6 +245,21 @@ function computeMatches(core: string, cat: Catalogue): LabelMatch[] {
   }
   out.sort((a, b) => b.precision + b.coverage - (a.precision + a.coverage));
   return out;
+}
+
+/**
+ * A short printed text (2–3 characters) means something only as the start of exactly one label: the first
+ * line of a wrapped label (「二、上年结」 / 「转政府信息公开申请数量」).
+ */
+function prefixOnly(core: string, cat: Catalogue): LabelMatch[] {
+  if (core.length < 2) return [];
+  let hit: { key: string; core: string } | null = null;
+  for (const e of cat.entries) {
+    if (e.exactOnly || !e.core.startsWith(core)) continue;
+    if (hit) return [];
+    hit = e;
+  }
+  return hit ? [{ key: hit.key, kind: 'fragment', coverage: core.length / hit.core.length, precision: 1 }] : [];
 }
 
 function sharesBigram(a: string, b: string): boolean {

@@ -4,23 +4,35 @@
  */
 import { squash } from './labels.ts';
 
-/** Finds the title among the lines before the first section heading (joining a title wrapped over two lines). */
+/**
+ * Finds the title among the lines before the first section heading (joining a title wrapped over two lines).
+ * Saved web pages carry menus and metadata above the report, so every candidate is scored: a year and a body
+ * name count, and the first best one wins.
+ */
 export function findTitle(texts: string[], firstSection: number): { title: string | null; line: number } {
   const end = Math.min(firstSection >= 0 ? firstSection : texts.length, texts.length);
+  let best: { title: string; line: number; score: number } | null = null;
   for (let i = 0; i < end; i++) {
     const t = cleanTitle(texts[i]);
     if (t.length < 6 || t.length > 80) continue;
     if (!t.includes('信息公开') && !t.includes('政务公开')) continue;
-    if (/报告|年报/.test(t)) return { title: withAgencyLine(texts, i, t), line: i };
-    // Wrapped title: 「2025 年上海市…政府信息公开」 + 「工作年度报告」.
-    for (let j = i + 1; j < end && j <= i + 2; j++) {
-      const next = cleanTitle(texts[j]);
-      if (next === '') continue;
-      if (next.length <= 12 && /报告$/.test(next)) return { title: t + next, line: i };
-      break;
+    let title: string | null = null;
+    if (/报告|年报/.test(t)) title = withAgencyLine(texts, i, t);
+    else {
+      // Wrapped title: 「2025 年上海市…政府信息公开」 + 「工作年度报告」.
+      for (let j = i + 1; j < end && j <= i + 2; j++) {
+        const next = cleanTitle(texts[j]);
+        if (next === '') continue;
+        if (next.length <= 12 && /报告$/.test(next)) title = t + next;
+        break;
+      }
     }
+    if (!title) continue;
+    const score = (YEAR.test(title) || CN_YEAR.test(title) ? 2 : 0) + (titleAgency(title) ? 2 : 0) + (/[，。；]/.test(title) ? -3 : 0);
+    if (!best || score > best.score) best = { title, line: i, score };
+    if (score >= 4) break;
   }
-  return { title: null, line: -1 };
+  return best ? { title: best.title, line: best.line } : { title: null, line: -1 };
 }
 
 /**
@@ -48,16 +60,29 @@ function cleanTitle(text: string): string {
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年/;
+/** A year written in Chinese digits: 二〇二一年. */
+const CN_YEAR = /([二][〇○零][一二三四五六七八九〇○零]{2})\s*年/;
+const CN_DIGIT: Record<string, string> = { '〇': '0', '○': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
+
+function cnYear(text: string): number | null {
+  const m = CN_YEAR.exec(text);
+  if (!m) return null;
+  return Number([...m[1]].map((c) => CN_DIGIT[c]).join(''));
+}
 
 /** Report year: from the title, else from the 统计期限 sentence, else null. */
 export function findYear(title: string | null, texts: string[]): number | null {
   if (title) {
     const m = YEAR.exec(title);
     if (m) return Number(m[1]);
+    const cn = cnYear(title);
+    if (cn) return cn;
   }
-  for (const t of texts) {
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
     if (!/统计(?:期限|周期|时间|期间|区间)/.test(t)) continue;
-    const s = t.slice(t.search(/统计(?:期限|周期|时间|期间|区间)/));
+    // The sentence may wrap: 「…统计期限为 2025」 / 「年 1 月 1 日至…」.
+    const s = t.slice(t.search(/统计(?:期限|周期|时间|期间|区间)/)) + (texts[i + 1] ?? '').slice(0, 40);
     const m = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(s) ?? YEAR.exec(s);
     if (m) return Number(m[1]);
   }
@@ -67,11 +92,15 @@ export function findYear(title: string | null, texts: string[]): number | null {
 /** Body name printed in the title, before the year or the words 政府信息公开. */
 export function titleAgency(title: string): string | null {
   let s = squash(title).replace(/^#+/, '');
-  s = s.replace(/^(?:19|20)\d{2}年度?/, '');
-  const cut = [s.search(/(?:19|20)\d{2}年/), s.indexOf('政府信息公开'), s.indexOf('政务公开'), s.indexOf('信息公开'), s.indexOf('年度报告')]
+  s = s.replace(/^(?:(?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})年度?/, '');
+  const cut = [s.search(/(?:19|20)\d{2}年/), s.search(CN_YEAR), s.indexOf('政府信息公开'), s.indexOf('政务公开'), s.indexOf('信息公开'), s.indexOf('年度报告')]
     .filter((i) => i >= 0)
     .reduce((a, b) => Math.min(a, b), s.length);
-  let name = s.slice(0, cut).replace(/[(（].*$/, '');
+  let name = s
+    .slice(0, cut)
+    .replace(/[(（].*$/, '')
+    .replace(/^关于/, '')
+    .replace(/(?:关于|的)$/, '');
   // 「某县人民政府信息公开…」: the 政府 belongs to both words.
   if (name.endsWith('人民')) name += '政府';
   return name.length >= 2 ? name : null;
@@ -130,9 +159,8 @@ function firstCounty(body: string): string | null {
 }
 
 /** Full body name: the title's name completed from the body text. */
-export function fullAgency(title: string | null, body: string): string | null {
-  if (!title) return null;
-  let name = titleAgency(title);
+export function fullAgency(title: string | null, body: string, signature: string | null = null): string | null {
+  let name = (title ? titleAgency(title) : null) ?? signature;
   if (!name) return null;
   for (const [short, full] of ABBREVIATIONS) {
     if (name.endsWith(short)) {
@@ -157,4 +185,24 @@ export function fullAgency(title: string | null, body: string): string | null {
     if (city) name = city + name;
   }
   return name;
+}
+
+const DATE_LINE = /^\s*(?:(?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$/;
+
+/** The body's name signed at the end of the report, on the line above the date (「沭阳县发展和改革局」 / 「2024年1月17日」). */
+export function findSignature(texts: string[]): string | null {
+  let seen = 0;
+  for (let i = texts.length - 1; i > 0 && seen < 8; i--) {
+    if (texts[i].trim() === '') continue;
+    seen++;
+    if (!DATE_LINE.test(texts[i])) continue;
+    for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+      const name = texts[j].replace(/\s+/g, '');
+      if (name === '') continue;
+      if (name.length >= 3 && name.length <= 30 && !/[，。；：:,.;（）()\d]/.test(name)) return name;
+      break;
+    }
+    return null;
+  }
+  return null;
 }

@@ -2,10 +2,10 @@
  * Table 二 (主动公开政府信息情况): rows found by their labels wherever they are printed (PDF-to-text can print
  * 规章 after 行政事业性收费), layout (2019/2021) told by the column headers and the row widths.
  */
-import type { CellValue, FieldKey, LabelIssue, RowRead, TableRead, TemplateId } from '../model.ts';
+import type { LabelIssue, RowRead, TableRead, TemplateId } from '../model.ts';
 import { sec2Rows } from '../spec/templates.ts';
 import { groupEvidence } from './align.ts';
-import { toCell } from './cells.ts';
+import { CellSink } from './cells.ts';
 import { fitValues } from './fit.ts';
 import type { ValueGroup } from './groups.ts';
 import { buildCatalogue, isTypo, labelCore } from './labels.ts';
@@ -52,11 +52,6 @@ function foreignHeaders(lines: TokenLine[]): LabelIssue[] {
 }
 const MARKS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'];
 
-/** Table 二 as read. */
-export interface Sec2Read {
-  table: TableRead;
-  cells: Record<FieldKey, CellValue>;
-}
 
 /** Counts the layout marks among the region's labels. */
 function layoutMarks(lines: TokenLine[]): { m2019: string[]; m2021: string[] } {
@@ -89,7 +84,7 @@ function rowOf(g: ValueGroup): { key: string; text: string; ref?: RowRead['ref']
 }
 
 /** Reads table 二; null when no row label with values was found. */
-export function readSec2(groups: ValueGroup[], lines: TokenLine[], region: { start: number; end: number }): Sec2Read | null {
+export function readSec2(groups: ValueGroup[], lines: TokenLine[], region: { start: number; end: number }, sink: CellSink): TableRead | null {
   const found = new Map<string, { g: ValueGroup; text: string; ref?: RowRead['ref']; typo: boolean; variant: boolean }>();
   for (const g of groups) {
     const r = rowOf(g);
@@ -101,13 +96,13 @@ export function readSec2(groups: ValueGroup[], lines: TokenLine[], region: { sta
   let s2021 = marks.m2021.length;
   const lic = found.get('license');
   if (lic) {
-    if (lic.g.values.length >= 3) s2019++;
-    else if (lic.g.values.length === 1) s2021++;
+    const printed = lic.g.values.filter((v) => v.form !== 'blank').length;
+    if (printed >= 3) s2019++;
+    else if (printed === 1) s2021++;
   }
   const template: TemplateId | null = s2019 > s2021 ? '2019' : s2021 > s2019 ? '2021' : null;
   const defs = sec2Rows(template ?? '2021');
   const yuanHeader = marks.m2019.length > 0 && lines.some((tl) => tl.tokens.some((t) => t.kind === 'label' && /采购总金额.{0,6}单位[:：]?元/.test(t.text)));
-  const cells: Record<FieldKey, CellValue> = {};
   const rows: RowRead[] = [];
   const labelIssues: LabelIssue[] = [];
   const missingRows: string[] = [];
@@ -127,7 +122,7 @@ export function readSec2(groups: ValueGroup[], lines: TokenLine[], region: { sta
       const tok = fit.cells[ci];
       const isAmount = c.key === 'amount';
       const inYuan = isAmount && tok !== null && (tok.unit === '元' || (tok.unit === undefined && yuanHeader && def.key === 'procurement'));
-      cells[keys[ci]] = toCell(tok, inYuan ? 1e-4 : 1);
+      sink.put(keys[ci], tok, inYuan ? 1e-4 : 1);
     });
     rows.push({ key: def.key, label: f.text, ...(f.ref ? { ref: f.ref } : {}), expected, found: f.g.values.length, ...(fit.used ? { used: fit.used } : {}) });
     if (f.typo || (f.variant && template === '2021')) {
@@ -135,6 +130,5 @@ export function readSec2(groups: ValueGroup[], lines: TokenLine[], region: { sta
     }
   }
   if (template === '2021') labelIssues.push(...foreignHeaders(lines));
-  const table: TableRead = { table: 'sec2', template, startLine: region.start, endLine: region.end, rows, missingRows, labelIssues };
-  return { table, cells };
+  return { table: 'sec2', template, startLine: region.start, endLine: region.end, rows, missingRows, labelIssues };
 }

@@ -3,16 +3,17 @@
  * Both layouts are tried; the one the labels and row count support better wins, which also detects the
  * mixed layout (a 2021 report with the single 2019 （六） row).
  */
-import type { CellValue, FieldKey, LabelIssue, RowRead, TableRead, TemplateId } from '../model.ts';
+import type { LabelIssue, RowRead, TableRead, TemplateId } from '../model.ts';
 import { SEC3_2019, SEC3_2021, SEC3_COLUMNS, type Sec3RowDef } from '../spec/templates.ts';
-import { alignGroups, type GroupEvidence, groupEvidence } from './align.ts';
+import { alignGroups, type GroupEvidence, groupsEvidence } from './align.ts';
 import { fitValues } from './fit.ts';
 import type { ValueGroup } from './groups.ts';
 import { buildCatalogue, type Catalogue, isTypo, labelCore, type LabelEntry } from './labels.ts';
 import type { TokenLine } from './tokens.ts';
-import { toCell } from './cells.ts';
+import type { CellSink } from './cells.ts';
 import { type Anchor, findAnchors, placeByPosition } from './columns.ts';
 
+/** Group labels: they span rows and carry no numbers ('#' keys are never rows). */
 const GROUPS: LabelEntry[] = [
   { key: '#result', label: '三、本年度办理结果' },
   { key: '#denied', label: '（三）不予公开' },
@@ -20,6 +21,7 @@ const GROUPS: LabelEntry[] = [
   { key: '#notProcessed', label: '（五）不予处理' },
 ];
 
+/** Catalogue entries of a layout's rows (合计 accepted for 总计, as a LBL-01 variant) plus group labels. */
 function entries(rows: Sec3RowDef[], extra: LabelEntry[]): LabelEntry[] {
   return [
     ...rows.map((r): LabelEntry => ({
@@ -43,6 +45,8 @@ const COLUMN_WORDS = [['自然人'], ['商业企业', '商业'], ['科研机构'
 const ROWS: Record<TemplateId, Sec3RowDef[]> = { '2021': SEC3_2021, '2019': SEC3_2019 };
 const ROW_KEYS: Record<TemplateId, string[]> = { '2021': SEC3_2021.map((r) => r.key), '2019': SEC3_2019.map((r) => r.key) };
 const EXPECTED = SEC3_COLUMNS.length;
+/** Index of the 总计 column: the sum of the six before it (used to pick the seven values among extras). */
+const TOTAL_COL = SEC3_COLUMNS.length - 1;
 
 /** True when every row was read from a group whose own label names it alone, and no group was left over. */
 function isPerfect(rowOf: number[], ev: GroupEvidence[], rows: number): boolean {
@@ -53,7 +57,6 @@ function isPerfect(rowOf: number[], ev: GroupEvidence[], rows: number): boolean 
   }
   return n === rows;
 }
-const TOTAL_COL = SEC3_COLUMNS.length - 1;
 
 const KEY_CACHE = new Map<string, string[]>();
 
@@ -67,20 +70,15 @@ function rowCellKeys(row: string): string[] {
   return keys;
 }
 
-/** Table 三 as read: the table, its cells, and the layout's alignment score (0 when nothing was found). */
-export interface Sec3Read {
-  table: TableRead;
-  cells: Record<FieldKey, CellValue>;
-}
 
 /** Reads table 三 from its region's groups; null when no row could be read. */
-export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { start: number; end: number }, hint: TemplateId | null): Sec3Read | null {
+export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { start: number; end: number }, hint: TemplateId | null, sink: CellSink): TableRead | null {
   if (groups.length === 0) return null;
   const counts = groups.map((g) => g.values.length);
   let best: { t: TemplateId; ev: GroupEvidence[]; rowOf: number[]; score: number } | null = null;
   const order: TemplateId[] = hint === '2019' ? ['2019', '2021'] : ['2021', '2019'];
   for (const t of order) {
-    const ev = groups.map((g) => groupEvidence(g, CATALOGUES[t]));
+    const ev = groupsEvidence(groups, CATALOGUES[t]);
     const al = alignGroups(ev, counts, ROW_KEYS[t], EXPECTED);
     if (!best || al.score > best.score) best = { t, ev, rowOf: al.rowOf, score: al.score };
     // Every row read under its own label: the other layout cannot do better.
@@ -88,7 +86,6 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
   }
   if (!best || best.rowOf.every((r) => r < 0)) return null;
   const defs = ROWS[best.t];
-  const cells: Record<FieldKey, CellValue> = {};
   const rows: RowRead[] = [];
   const labelIssues: LabelIssue[] = [];
   const assigned = new Set<number>();
@@ -118,7 +115,7 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
       }
     }
     const keys = rowCellKeys(def.key);
-    for (let ci = 0; ci < keys.length; ci++) cells[keys[ci]] = toCell(fit.cells[ci]);
+    for (let ci = 0; ci < keys.length; ci++) sink.put(keys[ci], fit.cells[ci]);
     const labelTok = g.labels.length > 0 ? g.labels[g.labels.length - 1] : g.before.at(-1)?.at(-1);
     rows.push({
       key: def.key,
@@ -135,16 +132,7 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
   }
   labelIssues.push(...columnIssues(lines, firstLine, defs));
   const missingRows = defs.filter((_, i) => !assigned.has(i)).map((d) => d.key);
-  const table: TableRead = {
-    table: 'sec3',
-    template: best.t,
-    startLine: region.start,
-    endLine: region.end,
-    rows,
-    missingRows,
-    labelIssues,
-  };
-  return { table, cells };
+  return { table: 'sec3', template: best.t, startLine: region.start, endLine: region.end, rows, missingRows, labelIssues };
 }
 
 /** A skipped group that still looks like a data row: a label of its own and a full row of printed values. */

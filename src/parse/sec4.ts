@@ -2,20 +2,16 @@
  * Table 四 (行政复议、行政诉讼): one data row of 15 numbers, printed on one line, one per line, or as three
  * tables of five. Values are taken in printed order after the header until 15 are read or prose begins.
  */
-import type { CellValue, FieldKey, RowRead, TableRead } from '../model.ts';
+import type { RowRead, TableRead } from '../model.ts';
 import { SEC4_COLUMNS, SEC4_GROUPS } from '../spec/templates.ts';
-import { toCell } from './cells.ts';
+import type { CellSink } from './cells.ts';
 import { fitValues } from './fit.ts';
 import { labelCore } from './labels.ts';
 import type { TokenLine, ValueToken } from './tokens.ts';
 
 const EXPECTED = SEC4_GROUPS.length * SEC4_COLUMNS.length;
 
-/** Table 四 as read. */
-export interface Sec4Read {
-  table: TableRead;
-  cells: Record<FieldKey, CellValue>;
-}
+const KEYS = SEC4_GROUPS.flatMap((g) => SEC4_COLUMNS.map((c) => `sec4.${g.key}.${c.key}`));
 
 /** A prose line: long text with sentence punctuation ends the table. */
 function isProse(tl: TokenLine): boolean {
@@ -26,7 +22,7 @@ function isProse(tl: TokenLine): boolean {
 }
 
 /** Reads table 四 from its region's token lines; null when no value was printed. */
-export function readSec4(lines: TokenLine[], region: { start: number; end: number }): Sec4Read | null {
+export function readSec4(lines: TokenLine[], region: { start: number; end: number }, sink: CellSink): TableRead | null {
   const values: ValueToken[] = [];
   const valueLines: number[] = [];
   let started = false;
@@ -45,11 +41,7 @@ export function readSec4(lines: TokenLine[], region: { start: number; end: numbe
   }
   if (!started) return null;
   const fit = fitValues(values, EXPECTED);
-  const cells: Record<FieldKey, CellValue> = {};
-  let i = 0;
-  for (const g of SEC4_GROUPS) {
-    for (const c of SEC4_COLUMNS) cells[`sec4.${g.key}.${c.key}`] = toCell(fit.cells[i++]);
-  }
+  for (let i = 0; i < KEYS.length; i++) sink.put(KEYS[i], fit.cells[i]);
   const row: RowRead = {
     key: 'review',
     label: '行政复议、行政诉讼',
@@ -58,6 +50,5 @@ export function readSec4(lines: TokenLine[], region: { start: number; end: numbe
     found: values.length,
     ...(fit.used ? { used: fit.used } : {}),
   };
-  const table: TableRead = { table: 'sec4', template: null, startLine: region.start, endLine: region.end, rows: [row], missingRows: [], labelIssues: [] };
-  return { table, cells };
+  return { table: 'sec4', template: null, startLine: region.start, endLine: region.end, rows: [row], missingRows: [], labelIssues: [] };
 }

@@ -10,7 +10,9 @@ import { chineseNumber, leadingNumeral, squash, stripNumbering } from './labels.
 export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
 /** A line starting with a bare Chinese numeral (after markdown marks): a possible reused top-level numeral. */
-const TOP_NUMERAL_START = /^[\s#*]{0,8}[一二三四五六七八九十]/;
+const TOP_NUMERAL_START = /^[\s#*]{0,8}[一二三四五六七八九十]{1,3}\s?[、.．,，:：]/;
+
+const DIGIT_START = /^\s*\d/;
 
 /** Longest heading line considered (squashed characters); longer lines are prose. */
 const MAX_HEADING = 40;
@@ -18,25 +20,36 @@ const MAX_HEADING = 40;
 /** The heading text of a line without markdown marks and numbering, squashed; null when not heading-like. */
 export function headingText(text: string): { numeral: string; body: string } | null {
   if (text.length > MAX_HEADING * 3) return null;
+  // A heading has no comma or semicolon before its first full stop: those are sentences (a PDF line of prose).
+  const stopAt = text.search(/[。：:]/);
+  const head = stopAt < 0 ? text : text.slice(0, stopAt);
+  if (/[，；;]|,(?!\d)/.test(head)) return null;
   let s = squash(text);
   s = s.replace(/^#{1,6}/, '').replace(/^\*+|\*+$/g, '');
-  if (s.length === 0 || s.length > MAX_HEADING) return null;
+  if (s.length === 0) return null;
   const numeral = leadingNumeral(s);
-  const body = stripNumbering(s).replace(/[:：.。]+$/, '');
-  return { numeral, body };
+  let body = stripNumbering(s);
+  const stop = body.search(/[.:。：]/);
+  if (stop >= 0 && stop < body.length - 1) {
+    // A numbered heading run into its first sentence in one paragraph: 「一、总体情况。2021年，…」.
+    if (numeral === '' || numeral.startsWith('(')) return s.length > MAX_HEADING ? null : { numeral, body: body.replace(/[:：.。]+$/, '') };
+    body = body.slice(0, stop);
+  } else if (s.length > MAX_HEADING) return null;
+  return { numeral, body: body.replace(/[:：.。]+$/, '') };
 }
 
 /** Which section (1…6) a heading body names by its text, or null. */
 export function sectionOfText(body: string): number | null {
   if (body.length === 0) return null;
-  // The body must start with the heading's words: 「无其他需要报告的事项。」 is an answer, not a heading.
+  // An answer is not a heading: 「无其他需要报告的事项。」, 「没有存在的问题」.
+  if (/^(?:无|暂无|没有|本年度无)/.test(body)) return null;
   const b = body.replace(/^(?:政府信息公开工作|政府信息公开|因政府信息公开工作被申请|因政府信息公开工作)/, '');
-  if (b.startsWith('总体情况') && body.length <= 8) return 1;
+  if ((b.startsWith('总体情况') || b.startsWith('概述')) && body.length <= 8) return 1;
   if (b.startsWith('主动公开政府信息') && body.length <= 16) return 2;
-  if (body.length <= 24 && (b.startsWith('收到和处理') || b.startsWith('收到、处理') || b.startsWith('收到及处理')) && b.includes('申请')) return 3;
-  if (body.length <= 36 && (b.startsWith('行政复议') || b.startsWith('被申请行政复议')) && b.includes('诉讼') && b.endsWith('情况')) return 4;
-  if (body.length <= 30 && b.startsWith('存在的主要问题')) return 5;
-  if (body.length <= 20 && b.startsWith('其他需要报告的事项')) return 6;
+  if (body.length <= 24 && b.includes('申请') && (b.startsWith('收到和处理') || b.startsWith('收到、处理') || b.startsWith('收到及处理') || b.startsWith('依申请公开政府信息'))) return 3;
+  if (body.length <= 36 && body.includes('行政复议') && body.includes('诉讼') && body.endsWith('情况')) return 4;
+  if (body.length <= 30 && (body.includes('存在的主要问题') || body.includes('存在的问题') || b.startsWith('存在问题'))) return 5;
+  if (body.length <= 20 && (body.includes('其他') || body.includes('其它')) && (body.includes('报告的事项') || body.includes('报告事项'))) return 6;
   return null;
 }
 
@@ -63,42 +76,57 @@ export interface SectionScan {
  * cells) are candidates, so table rows such as `一、本年新收…` never become headings.
  */
 export function scanSections(texts: string[], cellCounts: number[]): SectionScan {
+  // First pass: every line that names a section, with its numeral.
+  const candidates: { line: number; no: number; numeral: string }[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    if (cellCounts[i] === 0 || cellCounts[i] > 1) continue;
+    // Every section heading names 情况, 事项, 问题 or 措施: a cheap filter before normalising the line.
+    // Long lines qualify only when they start with a numeral (a heading run into its first sentence).
+    if (text.length > 48 && !TOP_NUMERAL_START.test(text) && !DIGIT_START.test(text)) continue;
+    if (!(text.includes('情况') || text.includes('事项') || text.includes('问题') || text.includes('措施'))) continue;
+    const h = headingText(text);
+    const no = h ? sectionOfText(h.body) : null;
+    // （一）… is a sub-heading whatever it says (五's 「（一）存在的主要问题」).
+    if (!h || no === null || h.numeral.startsWith('(')) continue;
+    candidates.push({ line: i, no, numeral: h.numeral });
+  }
+  // An unnumbered line naming a section (「依申请公开政府信息情况：」 inside 一) gives way to a numbered heading
+  // of the same section printed later.
+  const lastNumbered = new Map<number, number>();
+  for (const c of candidates) if (c.numeral !== '') lastNumbered.set(c.no, c.line);
+
   const starts: SectionStart[] = [];
   const headings: HeadingHit[] = [];
   const seen = new Set<number>();
   let lastTop: SectionStart | null = null;
-  let contentSinceTop = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i];
-    if (text.trim() === '') continue;
-    // Every section heading names 情况, 事项, 问题 or 措施: a cheap filter before normalising the line.
-    const maybe = cellCounts[i] <= 1 && (text.includes('情况') || text.includes('事项') || text.includes('问题') || text.includes('措施'));
-    const h = maybe ? headingText(text) : null;
-    const no = h ? sectionOfText(h.body) : null;
-    // （一）… is a sub-heading whatever it says (五's 「（一）存在的主要问题」).
-    if (!h || no === null || h.numeral.startsWith('(')) {
-      contentSinceTop++;
-      continue;
-    }
-    const hit: HeadingHit = { line: i, text: text.trim(), numeral: h.numeral, section: no, kind: 'top' };
-    if (seen.has(no)) {
+  let lastLine = -1;
+  for (const c of candidates) {
+    if (c.numeral === '' && (lastNumbered.get(c.no) ?? -1) > c.line) continue;
+    const text = texts[c.line].trim();
+    const hit: HeadingHit = { line: c.line, text, numeral: c.numeral, section: c.no, kind: 'top' };
+    if (seen.has(c.no)) {
       // Printed twice in a row (nothing but blank lines between) → STR-03; later, e.g. a section that repeats
       // the body of 一, it is a repeated heading inside another section, not a new section.
-      hit.kind = lastTop && lastTop.no === no && contentSinceTop === 0 ? 'duplicate' : 'sub-reuse';
+      hit.kind = lastTop && lastTop.no === c.no && onlyBlank(cellCounts, lastLine + 1, c.line) ? 'duplicate' : 'sub-reuse';
       headings.push(hit);
-      contentSinceTop++;
+      lastLine = c.line;
       continue;
     }
-    const expected = SECTION_NUMERALS[no - 1];
-    if (isTopNumeral(h.numeral) && h.numeral !== expected) hit.kind = 'wrong-numeral';
+    if (isTopNumeral(c.numeral) && c.numeral !== SECTION_NUMERALS[c.no - 1]) hit.kind = 'wrong-numeral';
     headings.push(hit);
-    const start = { no, line: i, heading: text.trim() };
+    const start = { no: c.no, line: c.line, heading: text };
     starts.push(start);
-    seen.add(no);
+    seen.add(c.no);
     lastTop = start;
-    contentSinceTop = 0;
+    lastLine = c.line;
   }
   return { starts, headings };
+}
+
+function onlyBlank(cellCounts: number[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (cellCounts[i] > 0) return false;
+  return true;
 }
 
 /**

@@ -38,6 +38,7 @@ export interface ValueToken {
   x?: Span;
 }
 
+/** A token of a table line. */
 export type Token = LabelToken | ValueToken;
 
 /** The tokens of one source line. */
@@ -56,9 +57,11 @@ export interface ParsedValue {
   unit?: string;
 }
 
-const PLACEHOLDERS = new Set(['-', '--', '/', '//', '\\', '无', 'x', 'X', '×', '-/-']);
-const PLACEHOLDER_START = new Set(['-', '+', '/', '\\', '无', 'x', 'X', '×']);
+const PLACEHOLDERS = new Set(['-', '--', '/', '//', '\\', '无', '暂无', '空', 'x', 'X', '×', '-/-', 'N/A', 'n/a', 'NA']);
+const PLACEHOLDER_START = new Set(['-', '+', '/', '\\', '无', '暂', '空', 'x', 'X', '×', 'N', 'n']);
 const SIMPLE_INT = /^\d{1,15}$/;
+const HAS_SPACE = /\s/;
+const DIGITS_APART = /\d[\s\u3000]+[-+]?\d/;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const WITH_UNIT = /^([+-]?\d+(?:\.\d+)?)(万元|元|件|个|项|条|次|起)$/;
@@ -72,7 +75,9 @@ export function parseValue(text: string): ParsedValue | null {
   // Fast paths: most cells are plain integers or words.
   if (SIMPLE_INT.test(t)) return { value: Number(t), form: 'number' };
   const first = t.charCodeAt(0);
-  if (first >= 0x3400 && first <= 0x9fff && t !== '无') return null;
+  if (first >= 0x3400 && first <= 0x9fff && !PLACEHOLDERS.has(t)) return null;
+  // `0 0 0` is several values run into one cell, not one number: the caller splits it.
+  if (DIGITS_APART.test(t)) return null;
   const s = squash(t);
   if (s.length === 0 || s.length > 40) return null;
   // Fast exit for words: a value starts with a digit, a sign or a placeholder character.
@@ -113,8 +118,10 @@ function splitLabelNumbers(text: string): { label: string; values: string[] } | 
   const parts = text.trim().split(/\s+/);
   if (parts.length < 2) return null;
   let k = parts.length;
-  while (k > 1 && parseValue(parts[k - 1]) !== null) k--;
+  while (k > 0 && parseValue(parts[k - 1]) !== null) k--;
   if (k === parts.length) return null;
+  // Numbers only (`0 0 0` in one cell): each is a value of its own.
+  if (k === 0) return { label: '', values: parts };
   const label = parts.slice(0, k).join(' ');
   if (label.length > 20 || /[，。；;]/.test(label)) return null;
   let cjk = 0;
@@ -148,9 +155,9 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
       tokens.push(tok);
       continue;
     }
-    const split = splitLabelNumbers(t);
+    const split = HAS_SPACE.test(t) ? splitLabelNumbers(t) : null;
     if (split) {
-      tokens.push({ kind: 'label', text: split.label, ref });
+      if (split.label !== '') tokens.push({ kind: 'label', text: split.label, ref });
       for (const raw of split.values) {
         const pv = parseValue(raw) as ParsedValue;
         tokens.push({ kind: 'value', value: pv.value, raw, ref, form: pv.form, ...(pv.unit ? { unit: pv.unit } : {}) });

@@ -1,13 +1,13 @@
 /**
- * Word (.docx) → SourceDoc: unzip the main document part and walk its XML once (htmlparser2, xmlMode).
+ * Word (.docx) → SourceDoc: unzip the main document part and walk its XML once (own scanner, xml-scan.ts).
  * Paragraphs become lines and tables rows of cells, in the same shape as the HTML reader. Tracked
  * changes are read as accepted, content-control placeholders as blank, text boxes in place.
  */
-import { Parser } from 'htmlparser2';
 import type { SourceDoc } from '../model.ts';
 import { decodeText } from './decode.ts';
 import { FlowBuilder, type CellSpec } from './flow.ts';
 import type { Unreadable } from './index.ts';
+import { attrValue, decodeXmlEntities, namespaces, scanXml } from './xml-scan.ts';
 import { extractRecord, listZip, type ZipRecord } from './zip-format.ts';
 
 /** Largest main document part we inflate (a real report's is well under 5 MB). */
@@ -83,21 +83,33 @@ export function readDocumentXml(xml: string): SourceDoc {
   const flow = new FlowBuilder({ normalize: normalizeWord, splitTabs: true });
   let prefix = 'w:';
   let rootSeen = false;
-  const stack: string[] = [];
+  /** Local names of the open WordprocessingML elements (null for other vocabularies). */
+  const stack: (string | null)[] = [];
+  /** Tag name → local WordprocessingML name (null for other vocabularies), cached per distinct name. */
+  const locals = new Map<string, string | null>();
   let skip = 0;
   let inText = false;
   let pending: CellSpec | null = null;
   let paraMarkDeleted = false;
+  let joinNext = false;
   /** Per open w:sdt: whether it shows placeholder text instead of content. */
   const sdtPlaceholder: boolean[] = [];
   /** Paragraph text saved while a text box's own paragraphs are read. */
   const savedText: string[] = [];
 
-  const local = (name: string): string | null => (name.startsWith(prefix) ? name.slice(prefix.length) : null);
-  const parentLocal = (up = 1): string | null => {
-    const n = stack[stack.length - up];
-    return n === undefined ? null : local(n);
+  const local = (name: string): string | null => {
+    let l = locals.get(name);
+    if (l === undefined) {
+      l = name.startsWith(prefix) && !name.includes(':', prefix.length) ? name.slice(prefix.length) : null;
+      locals.set(name, l);
+    }
+    return l;
   };
+  /** Raw attribute text of the tag being opened. */
+  let aStart = 0;
+  let aEnd = 0;
+  const attrs = (): string => xml.slice(aStart, aEnd);
+  const val = (): string | undefined => attrValue(attrs(), `${prefix}val`);
   const openPendingCell = (): void => {
     if (pending) {
       flow.startCell(pending);
@@ -105,140 +117,147 @@ export function readDocumentXml(xml: string): SourceDoc {
     }
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (!rootSeen) {
-          rootSeen = true;
-          for (const [k, v] of Object.entries(attribs)) {
-            if (WML_NAMESPACES.has(v)) prefix = k === 'xmlns' ? '' : `${k.slice(6)}:`;
-          }
+  scanXml(xml, {
+    open(name, attrStart, attrEnd) {
+      aStart = attrStart;
+      aEnd = attrEnd;
+      if (!rootSeen) {
+        rootSeen = true;
+        for (const [k, v] of namespaces(attrs())) if (WML_NAMESPACES.has(v)) prefix = k === '' ? '' : `${k}:`;
+      }
+      if (skip > 0) {
+        skip++;
+        return;
+      }
+      const tag = local(name);
+      const parent = stack.length > 0 ? stack[stack.length - 1] : null;
+      const grandparent = stack.length > 1 ? stack[stack.length - 2] : null;
+      stack.push(tag);
+      if (tag === null) {
+        // Other vocabularies: only the fallback copy of alternate content must be skipped (it repeats the choice).
+        if (name.endsWith(':Fallback')) {
+          stack.pop();
+          skip = 1;
         }
-        if (skip > 0) {
-          skip++;
-          stack.push(name);
+        return;
+      }
+      if (pending && parent === 'tc' && tag !== 'tcPr') openPendingCell();
+      switch (tag) {
+        case 'p':
+          // Text carried over from a paragraph whose mark was deleted continues here.
+          if (!joinNext) flow.breakParagraph();
+          joinNext = false;
           return;
-        }
-        const tag = local(name);
-        const parent = parentLocal();
-        stack.push(name);
-        if (tag === null) {
-          // Other vocabularies: only the fallback copy of alternate content must be skipped (it repeats the choice).
-          if (name.endsWith(':Fallback')) skip = 1;
+        case 't':
+          inText = true;
           return;
-        }
-        if (pending && parent === 'tc' && tag !== 'tcPr') openPendingCell();
-        switch (tag) {
-          case 'p':
-            flow.breakParagraph();
-            return;
-          case 't':
-            inText = true;
-            return;
-          case 'tab':
-          case 'ptab':
-            if (parent === 'r') flow.text('\t');
-            return;
-          case 'br':
-          case 'cr':
-            if (parent === 'r') flow.breakParagraph();
-            return;
-          case 'noBreakHyphen':
-            flow.text('-');
-            return;
-          case 'rPr':
-            if (parent === 'r') skip = 1;
-            return;
-          case 'del':
-            // In paragraph-mark or row properties, w:del marks the mark or row deleted; elsewhere it wraps deleted runs.
-            if (parent === 'rPr' && parentLocal(2) === 'pPr') paraMarkDeleted = true;
-            else if (parent === 'trPr') flow.deleteRow();
-            else skip = 1;
-            return;
-          case 'tbl':
-            flow.startTable();
-            return;
-          case 'tr':
-            flow.startRow();
-            return;
-          case 'gridBefore':
-            if (parent === 'trPr') flow.setGridBefore(Number(attribs[`${prefix}val`] ?? 0));
-            return;
-          case 'tc':
-            pending = { colSpan: 1 };
-            return;
-          case 'gridSpan':
-            if (pending && parent === 'tcPr') pending.colSpan = Number(attribs[`${prefix}val`] ?? 1);
-            return;
-          case 'vMerge':
-            if (pending && parent === 'tcPr') pending.vMerge = attribs[`${prefix}val`] === 'restart' ? 'restart' : 'continue';
-            return;
-          case 'hMerge':
-            if (pending && parent === 'tcPr') pending.hMerge = attribs[`${prefix}val`] === 'restart' ? 'restart' : 'continue';
-            return;
-          case 'sdt':
-            sdtPlaceholder.push(false);
-            return;
-          case 'showingPlcHdr':
-            if (sdtPlaceholder.length > 0) sdtPlaceholder[sdtPlaceholder.length - 1] = true;
-            return;
-          case 'sdtContent':
-            // A control still showing its placeholder ("单击此处输入文字") holds no value.
-            if (sdtPlaceholder[sdtPlaceholder.length - 1]) skip = 1;
-            return;
-          case 'txbxContent':
-            savedText.push(flow.takeParagraph());
-            return;
-          default:
-            if (SKIP.has(tag)) skip = 1;
-        }
-      },
-      onclosetag(name) {
-        stack.pop();
-        if (skip > 0) {
-          skip--;
+        case 'tab':
+        case 'ptab':
+          if (parent === 'r') flow.text('\t');
           return;
-        }
-        const tag = local(name);
-        if (tag === null) return;
-        switch (tag) {
-          case 'p':
-            // A deleted paragraph mark joins this paragraph to the next one.
-            if (!paraMarkDeleted) flow.breakParagraph();
-            paraMarkDeleted = false;
-            return;
-          case 't':
-            inText = false;
-            return;
-          case 'tcPr':
-            openPendingCell();
-            return;
-          case 'tc':
-            openPendingCell();
-            flow.endCell();
-            return;
-          case 'tr':
-            flow.endRow();
-            return;
-          case 'tbl':
-            flow.endTable();
-            return;
-          case 'sdt':
-            sdtPlaceholder.pop();
-            return;
-          case 'txbxContent':
-            flow.breakParagraph();
-            flow.text(savedText.pop() ?? '');
-            return;
-        }
-      },
-      ontext(data) {
-        if (inText && skip === 0) flow.text(data);
-      },
+        case 'br':
+        case 'cr':
+          if (parent === 'r') flow.breakParagraph();
+          return;
+        case 'noBreakHyphen':
+          flow.text('-');
+          return;
+        case 'del':
+          // In paragraph-mark or row properties, w:del marks the mark or row deleted; elsewhere it wraps deleted runs.
+          if (parent === 'rPr' && grandparent === 'pPr') paraMarkDeleted = true;
+          else if (parent === 'trPr') flow.deleteRow();
+          else enterSkip();
+          return;
+        case 'tbl':
+          flow.startTable();
+          return;
+        case 'tr':
+          flow.startRow();
+          return;
+        case 'gridBefore':
+          if (parent === 'trPr') flow.setGridBefore(Number(val() ?? 0));
+          return;
+        case 'tc':
+          pending = { colSpan: 1 };
+          return;
+        case 'gridSpan':
+          if (pending && parent === 'tcPr') pending.colSpan = Number(val() ?? 1);
+          return;
+        case 'vMerge':
+          if (pending && parent === 'tcPr') pending.vMerge = val() === 'restart' ? 'restart' : 'continue';
+          return;
+        case 'hMerge':
+          if (pending && parent === 'tcPr') pending.hMerge = val() === 'restart' ? 'restart' : 'continue';
+          return;
+        case 'sdt':
+          sdtPlaceholder.push(false);
+          return;
+        case 'showingPlcHdr':
+          if (sdtPlaceholder.length > 0) sdtPlaceholder[sdtPlaceholder.length - 1] = true;
+          return;
+        case 'sdtContent':
+          // A control still showing its placeholder ("单击此处输入文字") holds no value.
+          if (sdtPlaceholder[sdtPlaceholder.length - 1]) enterSkip();
+          return;
+        case 'txbxContent':
+          savedText.push(flow.takeParagraph());
+          return;
+        case 'rPr':
+          // Run properties hold no text; paragraph-mark properties (in w:pPr) may hold w:del.
+          if (parent === 'r') enterSkip();
+          return;
+        default:
+          if (SKIP.has(tag)) enterSkip();
+      }
     },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.write(xml);
-  parser.end();
+    close(name) {
+      if (skip > 0) {
+        skip--;
+        return;
+      }
+      const tag = stack.pop();
+      if (tag === null || tag === undefined) return;
+      switch (tag) {
+        case 'p':
+          if (paraMarkDeleted) joinNext = true;
+          else flow.breakParagraph();
+          paraMarkDeleted = false;
+          return;
+        case 't':
+          inText = false;
+          return;
+        case 'tcPr':
+          openPendingCell();
+          return;
+        case 'tc':
+          openPendingCell();
+          flow.endCell();
+          return;
+        case 'tr':
+          flow.endRow();
+          return;
+        case 'tbl':
+          flow.endTable();
+          return;
+        case 'sdt':
+          sdtPlaceholder.pop();
+          return;
+        case 'txbxContent':
+          flow.breakParagraph();
+          flow.text(savedText.pop() ?? '');
+          return;
+      }
+      void name;
+    },
+    text(raw, cdata) {
+      if (inText && skip === 0) flow.text(cdata ? raw : decodeXmlEntities(raw));
+    },
+  });
   return { fileType: 'docx', lines: flow.finish() };
+
+  /** Skips the element just opened, with everything inside it. */
+  function enterSkip(): void {
+    stack.pop();
+    skip = 1;
+  }
 }

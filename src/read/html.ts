@@ -4,6 +4,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { SourceDoc } from '../model.ts';
+import { strictUtf8 } from './decode.ts';
 import { FlowBuilder } from './flow.ts';
 
 /** Elements whose content is never shown as text. */
@@ -52,11 +53,8 @@ export function decodeHtml(bytes: Uint8Array): HtmlText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // not UTF-8: fall through
-  }
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   const declared = declaredCharset(bytes);
   if (declared && !/^(utf-?8|unicode|utf-?16.*)$/.test(declared)) {
     // GB2312 and GBK pages are decoded as GB18030, their superset.

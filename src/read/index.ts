@@ -82,7 +82,11 @@ function withNote<T extends SourceDoc | Unreadable>(doc: T, note: string | null)
 /** Reads one (non-zip) file into a SourceDoc, or says why it cannot. Never throws. */
 export async function readDocument(name: string, bytes: Uint8Array): Promise<SourceDoc | Unreadable> {
   try {
-    return await dispatch(name, bytes);
+    const doc = await dispatch(name, bytes);
+    if (!('unreadable' in doc) && !doc.lines.some((l) => l.cells.some((c) => c.text.trim() !== ''))) {
+      return unreadable(`文件「${name}」没有任何文字内容（空白文档），无法读取。`);
+    }
+    return doc;
   } catch (e) {
     return unreadable(`读取文件「${name}」时出错，文件可能已损坏：${(e as Error)?.message ?? String(e)}`);
   }
@@ -94,7 +98,7 @@ async function dispatch(name: string, bytes: Uint8Array): Promise<SourceDoc | Un
   const shown = ext ? `.${ext}` : '（无扩展名）';
   const kind: Sniffed = sniff(bytes);
   const declared = fileTypeOf(name);
-  const misnamed = (what: string): string | null => (declared ? `文件扩展名为 ${shown}，但实际内容是${what}，已按实际格式读取。` : null);
+  const misnamed = (what: string): string | null => (ext ? `文件扩展名为 ${shown}，但实际内容是${what}，已按实际格式读取。` : null);
   switch (kind) {
     case 'pdf':
       return withNote(await readPdf(bytes, name), declared === 'pdf' ? null : misnamed(' PDF'));

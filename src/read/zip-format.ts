@@ -176,20 +176,34 @@ export function inflateBounded(data: Uint8Array, limit: number): Uint8Array | Zi
   return out;
 }
 
-let crcTable: Int32Array | null = null;
+let crcTables: Int32Array[] | null = null;
 
-/** CRC-32 (ZIP polynomial) of the bytes. */
+/** CRC-32 (ZIP polynomial) of the bytes; four table lookups per 4 bytes (slicing-by-4) for speed. */
 export function crc32(b: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
+  if (!crcTables) {
+    const t0 = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
       let c = n;
       for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
+      t0[n] = c;
     }
+    const tables = [t0];
+    for (let k = 1; k < 4; k++) {
+      const prev = tables[k - 1] as Int32Array;
+      const t = new Int32Array(256);
+      for (let n = 0; n < 256; n++) t[n] = (t0[(prev[n] as number) & 0xff] as number) ^ ((prev[n] as number) >>> 8);
+      tables.push(t);
+    }
+    crcTables = tables;
   }
-  const t = crcTable;
+  const [t0, t1, t2, t3] = crcTables as [Int32Array, Int32Array, Int32Array, Int32Array];
   let c = -1;
-  for (let i = 0; i < b.length; i++) c = (t[(c ^ (b[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  let i = 0;
+  const n4 = b.length & ~3;
+  for (; i < n4; i += 4) {
+    c ^= (b[i] as number) | ((b[i + 1] as number) << 8) | ((b[i + 2] as number) << 16) | ((b[i + 3] as number) << 24);
+    c = (t3[c & 0xff] as number) ^ (t2[(c >>> 8) & 0xff] as number) ^ (t1[(c >>> 16) & 0xff] as number) ^ (t0[c >>> 24] as number);
+  }
+  for (; i < b.length; i++) c = (t0[(c ^ (b[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }

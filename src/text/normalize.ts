@@ -1,28 +1,20 @@
 /** Punctuation-width and whitespace normalisation for comparing and scanning Chinese text. */
 
-/** Full-width punctuation and digits mapped to their half-width forms (and a few look-alikes). */
+/** Full-width punctuation mapped to half-width (and a few look-alikes: 、→, 。→. —→-). */
 const WIDTH_MAP: Record<string, string> = {
   '，': ',', '。': '.', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')',
   '【': '[', '】': ']', '“': '"', '”': '"', '‘': "'", '’': "'", '、': ',', '－': '-', '—': '-',
   '–': '-', '／': '/', '％': '%', '．': '.', '　': ' ',
 };
+const FULL_WIDTH_ANY = /[\uff01-\uff5e，。；：？！（）【】“”‘’、—–　]/g;
 
-/** Converts one character to its half-width form (digits, Latin letters and common punctuation). */
-export function halfWidthChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  return WIDTH_MAP[ch] ?? ch;
-}
-
-/** True for characters that are whitespace of any width. */
-export function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\r' || ch === '\n';
-}
-
-/** True for CJK ideographs (the basic block is enough for these reports). */
-export function isCjk(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return c >= 0x3400 && c <= 0x9fff;
+/** Converts full-width letters, digits and punctuation to their half-width forms (one regex pass). */
+export function toHalfWidth(text: string): string {
+  return text.replace(FULL_WIDTH_ANY, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    return WIDTH_MAP[ch] ?? ch;
+  });
 }
 
 /**
@@ -52,17 +44,4 @@ export function contentCode(c: number): number {
   if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return c;
   if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0;
   return -1;
-}
-
-/** Length and 32-bit hash of a text's comparison key, without building the key. */
-export function keyHash(text: string): { length: number; hash: number } {
-  let h = 0x811c9dc5;
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = contentCode(text.charCodeAt(i));
-    if (c < 0) continue;
-    h = Math.imul(h ^ c, 0x01000193);
-    length++;
-  }
-  return { length, hash: h >>> 0 };
 }

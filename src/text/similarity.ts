@@ -6,8 +6,8 @@ import { contentCode } from './normalize.ts';
 
 /** Shingle length in characters: long enough that common phrases of the genre do not count alone. */
 const K = 8;
-/** Keep shingles whose hash has these low bits clear (1 in 4): content-defined, so copies sample alike. */
-const SAMPLE_MASK = 3;
+/** Keep shingles whose hash has these low bits clear (1 in 8): content-defined, so copies sample alike. */
+const SAMPLE_MASK = 7;
 /** Rolling-hash base and base^K (mod 2^32). */
 const BASE = 0x01000193;
 let BASE_K = 1;
@@ -15,8 +15,8 @@ for (let i = 0; i < K; i++) BASE_K = Math.imul(BASE_K, BASE);
 
 /** A text reduced to its sampled shingle hashes. */
 export interface Fingerprint {
-  /** Sampled shingle hashes. */
-  hashes: Set<number>;
+  /** Sampled shingle hashes, sorted ascending, without duplicates (merged like sorted lists). */
+  hashes: Int32Array;
   /** Length of the normalised text in characters. */
   length: number;
 }
@@ -26,7 +26,7 @@ export interface Fingerprint {
  * A polynomial rolling hash over K-character windows: a few integer operations per character.
  */
 export function fingerprint(text: string): Fingerprint {
-  const hashes = new Set<number>();
+  const found: number[] = [];
   // Ring buffer of the last K kept characters, for the rolling hash's outgoing term.
   const ring = new Int32Array(K);
   let n = 0;
@@ -38,31 +38,80 @@ export function fingerprint(text: string): Fingerprint {
     if (n >= K) h = (h - Math.imul(ring[n % K]!, BASE_K)) | 0;
     ring[n % K] = c;
     n++;
-    if (n >= K && (h & SAMPLE_MASK) === 0) hashes.add(h);
+    if (n >= K && (h & SAMPLE_MASK) === 0) found.push(h);
   }
-  if (n > 0 && n < K) hashes.add(h);
-  return { hashes, length: n };
+  if (n > 0 && n < K) found.push(h);
+  const sorted = Int32Array.from(found).sort();
+  // Drop duplicates in place (a repeated phrase counts once, like a set).
+  let u = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
+  return { hashes: sorted.subarray(0, u), length: n };
+}
+
+/** Number of hashes two fingerprints share (merge of two sorted lists). */
+function shared(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let count = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      count++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return count;
 }
 
 /** Share of `a`'s shingles that also occur in `b` (0…1): how much of a is contained in b. */
 export function containment(a: Fingerprint, b: Fingerprint): number {
-  if (a.hashes.size === 0) return 0;
-  let shared = 0;
-  for (const h of a.hashes) if (b.hashes.has(h)) shared++;
-  return shared / a.hashes.size;
+  return a.hashes.length === 0 ? 0 : shared(a.hashes, b.hashes) / a.hashes.length;
+}
+
+/** True when at least `threshold` of `a`'s shingles occur in `b` (cheap size test first). */
+export function containsAtLeast(a: Fingerprint, b: Fingerprint, threshold: number): boolean {
+  const size = a.hashes.length;
+  if (size === 0 || b.hashes.length < size * threshold) return false;
+  return shared(a.hashes, b.hashes) >= size * threshold;
 }
 
 /** Symmetric similarity (Jaccard of the sampled shingles, 0…1). */
 export function similarity(a: Fingerprint, b: Fingerprint): number {
-  const union = a.hashes.size + b.hashes.size;
+  const union = a.hashes.length + b.hashes.length;
   if (union === 0) return 0;
-  let shared = 0;
-  const [small, large] = a.hashes.size <= b.hashes.size ? [a, b] : [b, a];
-  for (const h of small.hashes) if (large.hashes.has(h)) shared++;
-  return shared / (union - shared);
+  const both = shared(a.hashes, b.hashes);
+  return both / (union - both);
 }
 
 /** Similarity of two raw texts (convenience for XY-03). */
 export function textSimilarity(a: string, b: string): number {
   return similarity(fingerprint(a), fingerprint(b));
+}
+
+const CJK_RUN = /[\u4e00-\u9fff]{8}/g;
+
+/**
+ * Cheap pre-test for containment: a few 8-ideograph runs spread over `part`, looked up in `whole` with
+ * a native substring search. Ideograph runs are the same whatever the punctuation width, so a copy
+ * passes; unrelated texts almost never share a run. True when at least `need` of the probes are found.
+ */
+export function probablyContains(part: string, whole: string, probes = 6, need = 0.5): boolean {
+  const step = Math.max(8, Math.floor(part.length / probes));
+  const allowedMisses = Math.floor(probes * (1 - need));
+  let tried = 0;
+  let found = 0;
+  let pos = 0;
+  while (tried < probes && pos < part.length) {
+    CJK_RUN.lastIndex = pos;
+    const m = CJK_RUN.exec(part);
+    if (!m) break;
+    tried++;
+    if (whole.includes(m[0])) found++;
+    else if (tried - found > allowedMisses) return false; // cannot reach `need` any more
+    pos = Math.max(m.index + 8, pos + step);
+  }
+  return tried > 0 && found >= need * tried;
 }

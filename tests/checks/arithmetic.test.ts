@@ -15,7 +15,7 @@ describe('ARI-01 row totals', () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('合计为 272');
     expect(f[0]!.message).toContain('空白（按 0 计）');
-    expect(f[0]!.message).toContain('科研机构 为空白');
+    expect(f[0]!.message).toContain('其中科研机构为空白，按 0 计');
   });
   test('runs on the rows of the layout used: 2019 other.all, mixed layouts', () => {
     const r = buildReport({ template: '2021', sec3Layout: '2019', cells: { 'sec3.other.all.naturalPerson': 2 } });

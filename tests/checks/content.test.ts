@@ -85,3 +85,10 @@ describe('MET-01 / MET-02', () => {
     expect(checkTitleRegion(buildReport({ title: '市场监督管理局2021年政府信息公开工作年度报告' }))).toHaveLength(1);
   });
 });
+
+describe('MET-02 national bodies', () => {
+  test('national bodies have no region and are not reported', () => {
+    expect(checkTitleRegion(buildReport({ title: '国家发展和改革委员会2021年政府信息公开工作年度报告' }))).toEqual([]);
+    expect(checkTitleRegion(buildReport({ title: '生态环境部2022年政府信息公开工作年度报告' }))).toEqual([]);
+  });
+});

@@ -77,3 +77,13 @@ describe('CPY-05 markers', () => {
     expect(checkSecretMarks(buildReport({ lines: ['严格审查，不得公开涉及国家秘密、商业秘密的信息。'] }))).toEqual([]);
   });
 });
+
+describe('CPY-04 lines', () => {
+  test('points at the lines that open with the other year', () => {
+    const lines = ['一、总体情况', '2020年，我办坚持以人民为中心。', '2020年，全年主动公开信息100条。', '2021年，办理申请5件。'];
+    const f = checkYears(buildReport({ year: 2021, title: '2021年政府信息公开工作年度报告', lines }));
+    expect(f).toEqual([]);
+    const f2 = checkYears(buildReport({ year: 2021, title: '2021年政府信息公开工作年度报告', lines: [...lines.slice(0, 3), '2020年，办理申请5件。'] }));
+    expect(f2[0]!.lines).toEqual([1, 2, 3]);
+  });
+});

@@ -203,3 +203,73 @@ describe('NAR-07 规章 / 规范性文件', () => {
     expect(checkDocCounts(r)).toEqual([]);
   });
 });
+
+describe('ambiguous prose is left alone', () => {
+  test('other kinds of applications are not 政府信息公开 applications', () => {
+    const line = '全年通过政府信息公开平台受理行政许可申请5000件。';
+    expect(checkReceived(buildReport({ lines: [line], cells: { 'sec3.newReceived.total': 3 } }))).toEqual([]);
+  });
+  test('a lumped 复议+诉讼 count is not compared with either total', () => {
+    const line = '因政府信息公开引起的行政复议、行政诉讼共5件。';
+    expect(checkReviewCounts(buildReport({ lines: [line], cells: { 'sec4.review.total': 3, 'sec4.litDirect.total': 2 } }))).toEqual([]);
+  });
+  test('「没有收到涉及…的申请」 is not a statement that no application was received', () => {
+    const line = '全年没有收到涉及国家秘密的政府信息公开申请。';
+    expect(checkNoApplications(buildReport({ lines: [line], cells: { 'sec3.newReceived.total': 4 } }))).toEqual([]);
+  });
+});
+
+describe('NAR-04 「没有…复议、诉讼」', () => {
+  const seed002 = '2、因政府信息公开申请行政复议、诉讼和申诉的情况。2020年，我街道严格按照《条例》的规定公开政府信息，没有因政府信息公开申请行政复议、诉讼和申诉的情况发生。';
+  test('seed 002 agrees with an all-zero table 四', () => {
+    expect(checkReviewCounts(buildReport({ template: '2019', lines: [seed002] }))).toEqual([]);
+  });
+  test('a table 四 with cases is a warning naming the totals', () => {
+    const f = checkReviewCounts(buildReport({ lines: [seed002], cells: { 'sec4.review.maintained': 1, 'sec4.review.total': 1 } }));
+    expect(f.map((x) => [x.id, x.severity])).toEqual([['NAR-04', 'warning']]);
+    expect(f[0]!.message).toContain('行政复议总计 1');
+  });
+  test('「未发生…被行政复议纠错」 is about outcomes, not cases (corpus 05)', () => {
+    const line = '全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。';
+    expect(checkReviewCounts(buildReport({ lines: [line], cells: { 'sec4.review.maintained': 40, 'sec4.review.total': 40 } }))).toEqual([]);
+  });
+});
+
+describe('litigation kinds', () => {
+  test('复议后起诉 and 直接起诉 counts go to their own groups', () => {
+    const line = '因政府信息公开被提起行政诉讼3件，其中未经复议直接起诉1件，复议后起诉2件。';
+    const r = buildReport({ lines: [line], cells: { 'sec4.litDirect.maintained': 1, 'sec4.litDirect.total': 1, 'sec4.litAfterReview.maintained': 2, 'sec4.litAfterReview.total': 2 } });
+    const totals = scanNarrative(r).claims.filter((c) => c.kind === 'total').map((c) => [c.subject, c.value]);
+    expect(totals).toEqual([['lit', 3], ['litDirect', 1], ['litAfterReview', 2]]);
+    expect(checkReviewCounts(r)).toEqual([]);
+    const wrong = buildReport({ lines: [line], cells: { 'sec4.litDirect.maintained': 2, 'sec4.litDirect.total': 2, 'sec4.litAfterReview.maintained': 1, 'sec4.litAfterReview.total': 1 } });
+    expect(checkReviewCounts(wrong).map((f) => f.cells)).toEqual([['sec4.litDirect.total'], ['sec4.litAfterReview.total']]);
+  });
+});
+
+describe('received count including carried-over applications', () => {
+  const line = '全年共受理政府信息公开申请35件（含上年结转5件），均按时答复。';
+  test('agrees with 本年新收 + 上年结转 only', () => {
+    const r = buildReport({ lines: [line], cells: { 'sec3.newReceived.total': 30, 'sec3.carriedOver.total': 5 } });
+    expect(scanNarrative(r).claims[0]).toMatchObject({ kind: 'received', value: 35, includesCarry: true });
+    expect(checkReceived(r)).toEqual([]);
+    const f = checkReceived(buildReport({ lines: [line], cells: { 'sec3.newReceived.total': 35, 'sec3.carriedOver.total': 5 } }));
+    expect(f[0]!.message).toContain('加上年结转 5 为 40');
+  });
+});
+
+describe('aggregate scope', () => {
+  test('「全区各级行政机关共收到…」 that disagrees is only a warning', () => {
+    const line = '2023年，全区各级行政机关共收到政府信息公开申请120件。';
+    const f = checkReceived(buildReport({ lines: [line], cells: { 'sec3.newReceived.total': 21 } }));
+    expect(f.map((x) => [x.id, x.severity])).toEqual([['NAR-01', 'warning']]);
+  });
+});
+
+describe('count reading', () => {
+  test('thousands separators, estimates and ordinals', () => {
+    const line = '全年共受理政府信息公开申请1,295件，发布信息200余件，第3件答复延期，统一件件落实。';
+    const claims = scanNarrative(buildReport({ lines: [line] })).claims;
+    expect(claims.map((c) => [c.kind, c.value])).toEqual([['received', 1295]]);
+  });
+});

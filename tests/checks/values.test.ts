@@ -47,3 +47,13 @@ describe('NUM-03 blanks', () => {
     expect(checkBlanks(buildReport())).toEqual([]);
   });
 });
+
+describe('safe wrapper', () => {
+  test('a crashing check becomes one info finding naming the check', async () => {
+    const { safe } = await import('../../src/checks/safe.ts');
+    const f = safe('NUM-01', () => {
+      throw new Error('boom');
+    })(buildReport());
+    expect(f).toEqual([{ id: 'NUM-01', severity: 'info', cells: [], message: '检查 NUM-01 未能完成（内部错误：boom），请人工核对。' }]);
+  });
+});

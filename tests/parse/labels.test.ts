@@ -51,6 +51,13 @@ describe('matchLabel', () => {
     expect(matchLabel('本年度工作中，我局认真贯彻落实条例，依法做好政府信息公开申请的办理工作。', cat)).toEqual([]);
   });
 
+  it('a short label needs its own sub-item number: 2.其他 is the first line of a wrapped 2.其他法律…', () => {
+    expect(matchLabel('2.其他', cat)).toEqual([]);
+    expect(matchLabel('3、其他', cat).map((m) => m.key)).toEqual(['other.misc']);
+    expect(matchLabel('七、总计', cat).map((m) => m.key)).toEqual(['resultTotal']);
+    expect(matchLabel('二、上年结', cat).map((m) => m.key)).toEqual(['carriedOver']);
+  });
+
   it('lcs is the longest common subsequence', () => {
     expect(lcs('其他法律行政止公开', '其他法律行政法规禁止公开')).toBe(9);
     expect(lcs('', 'abc')).toBe(0);

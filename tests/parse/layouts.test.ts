@@ -224,6 +224,17 @@ describe('table 二 and 四 layouts', () => {
     expect(keys.map((k) => md.cells[k].value)).toEqual(expected);
   });
 
+  it('tables printed as appendices after 六 are found from their header words', () => {
+    const tables = txt(report()).lines.map((l) => l.cells.map((c) => c.text).join('\t'));
+    const text = report({ sec2: '本年度主动公开情况见附表。', sec3: '见附表。', sec4: '见附表。' });
+    const appendix = ['附表：', ...tables.slice(4, 18), ...tables.slice(19, 47), ...tables.slice(48, 52)].join('\n');
+    const p = parsed(txt(`${text}\n${appendix}`));
+    expect(p.cells['sec2.normativeDoc.valid'].value).toBe(6);
+    expect(row(p, 'carryForward')).toEqual([240, 241, 242, 243, 244, 245, 246]);
+    expect(p.cells['sec4.litDirect.total'].value).toBe(26);
+    expect(p.sections.find((s) => s.no === 6)?.text).toBe('本年度未收取信息处理费。\n附表：');
+  });
+
   it('table lines are listed and excluded from the section text', () => {
     const p = parsed(txt(report()));
     const s3 = p.sections.find((s) => s.no === 3);

@@ -22,7 +22,7 @@ describe('parseValue', () => {
   });
 
   it('reads placeholders as null values', () => {
-    for (const p of ['—', '-', '/', '无', '－', '——']) expect(parseValue(p)).toEqual({ value: null, form: 'placeholder' });
+    for (const p of ['—', '-', '/', '无', '－', '——', '暂无', '／', 'N/A']) expect(parseValue(p)).toEqual({ value: null, form: 'placeholder' });
   });
 
   it('leaves words, years in prose and headers alone', () => {
@@ -59,5 +59,13 @@ describe('tokenizeLine', () => {
     expect(isPageFooter('3')).toBe(false);
     expect(tokenizeLine({ cells: [{ text: '— 5 —' }] }, 0).tokens).toEqual([]);
     expect(tokenizeLine({ cells: [{ text: '--------' }, { text: '---' }] }, 0).tokens).toEqual([]);
+  });
+});
+
+describe('values run together', () => {
+  it('splits numbers printed in one cell into separate values', () => {
+    const tl = tokenizeLine({ cells: [{ text: '0 0 12' }] }, 0);
+    expect(tl.tokens.map((t) => (t.kind === 'value' ? t.value : t.text))).toEqual([0, 0, 12]);
+    expect(tokenizeLine({ cells: [{ text: '规章 22 235' }] }, 0).tokens.map((t) => (t.kind === 'value' ? t.value : t.text))).toEqual(['规章', 22, 235]);
   });
 });

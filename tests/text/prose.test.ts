@@ -51,3 +51,10 @@ describe('comparisonKey', () => {
     expect(comparisonKey('(四) 提高办理效率, 增强服务性。')).toBe(comparisonKey('（四）提高办理效率，增强服务性。'));
   });
 });
+
+describe('toHalfWidth', () => {
+  test('maps full-width punctuation, digits and letters', async () => {
+    const { toHalfWidth } = await import('../../src/text/normalize.ts');
+    expect(toHalfWidth('（四）提高办理效率，增强服务性。２０２１年ＩＰｖ６')).toBe('(四)提高办理效率,增强服务性.2021年IPv6');
+  });
+});

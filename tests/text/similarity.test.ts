@@ -21,3 +21,12 @@ describe('similarity', () => {
     expect(textSimilarity('', '')).toBe(0);
   });
 });
+
+describe('probablyContains', () => {
+  test('passes for a copy with other punctuation, fails for unrelated text', async () => {
+    const { probablyContains } = await import('../../src/text/similarity.ts');
+    expect(probablyContains(five, one)).toBe(true);
+    expect(probablyContains(other, one)).toBe(false);
+    expect(probablyContains('无', one)).toBe(false);
+  });
+});
