@@ -1,7 +1,8 @@
-/** Search, filters and sort of the report list, plus clear-all. */
+/** Search, filters and sort of the report list, plus Excel export and clear-all. */
 import type { ReportStatus } from '../model.ts';
 import { SORT_LABELS, STATUS_LABELS, type ListQuery, type SortKey } from './list-query.ts';
 import { ClearAll } from './ClearAll.tsx';
+import { ExportButton } from './ExportButton.tsx';
 
 /** The toolbar. */
 export function ListToolbar(props: { query: ListQuery; years: number[]; total: number; onChange: (q: ListQuery) => void }) {
@@ -48,6 +49,7 @@ export function ListToolbar(props: { query: ListQuery; years: number[]; total: n
           </option>
         ))}
       </select>
+      <ExportButton query={q} />
       <ClearAll total={props.total} />
     </div>
   );

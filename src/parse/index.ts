@@ -83,7 +83,8 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
   }
 
   const { title, line: titleLine } = findTitle(lines, scan.starts.length > 0 ? scan.starts[0].line : -1);
-  const body = lines.filter((_, i) => !tableLineSet.has(i) && i !== titleLine).join('\n');
+  // The body text is only needed when the title's body name lacks its region (see fullAgency).
+  const body = () => lines.filter((_, i) => !tableLineSet.has(i) && i !== titleLine).join('\n');
   const year = findYear(title, lines);
   const hasTables = Object.keys(tables).length > 0;
   // A stray 「一、总体情况」 in some other document is not enough: a report has its tables, most of its

@@ -158,8 +158,11 @@ function firstCounty(body: string): string | null {
   return null;
 }
 
-/** Full body name: the title's name completed from the body text. */
-export function fullAgency(title: string | null, body: string, signature: string | null = null): string | null {
+/**
+ * Full body name: the title's name completed from the body text. `body` may be given as a function: it is
+ * then only built when the name needs completing (most titles already carry their region).
+ */
+export function fullAgency(title: string | null, body: string | (() => string), signature: string | null = null): string | null {
   let name = (title ? titleAgency(title) : null) ?? signature;
   if (!name) return null;
   for (const [short, full] of ABBREVIATIONS) {
@@ -168,9 +171,11 @@ export function fullAgency(title: string | null, body: string, signature: string
       break;
     }
   }
+  const needsRegion = !ANY_UNIT.test(name);
+  if (!needsRegion && !COUNTY_UNIT.test(name)) return name;
   // Only spaces matter for finding names (PDF text spaces characters out); punctuation width does not.
-  const flat = body.replace(/[\s\u3000\u00a0]+/g, '');
-  if (!ANY_UNIT.test(name)) {
+  const flat = (typeof body === 'string' ? body : body()).replace(/[\s\u3000\u00a0]+/g, '');
+  if (needsRegion) {
     // No region in the title: 「环南街道」, 「政府办公室」.
     const bare = name.replace(/^(?:本|我)/, '');
     const county = countyBefore(bare, flat) ?? (bare.startsWith('政府') ? null : firstCounty(flat));

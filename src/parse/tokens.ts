@@ -5,7 +5,7 @@
  * into a label and a number), so the row readers see the same token stream from every file type.
  */
 import type { CellRef, SourceLine } from '../model.ts';
-import { isCjk, squash } from './labels.ts';
+import { halfWidth, isCjk, squash } from './labels.ts';
 
 /** A text cell: a label, a heading or prose. */
 export interface LabelToken {
@@ -59,7 +59,17 @@ export interface ParsedValue {
 
 const PLACEHOLDERS = new Set(['-', '--', '/', '//', '\\', '无', '暂无', '空', 'x', 'X', '×', '-/-', 'N/A', 'n/a', 'NA']);
 const PLACEHOLDER_START = new Set(['-', '+', '/', '\\', '无', '暂', '空', 'x', 'X', '×', 'N', 'n']);
-const SIMPLE_INT = /^\d{1,15}$/;
+
+/** Same as /^\d{1,15}$/ (ASCII digits), without a regex call: this runs on every cell of every table. */
+function isSimpleInt(t: string): boolean {
+  const n = t.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 const HAS_SPACE = /\s/;
 const DIGITS_APART = /\d[\s\u3000]+[-+]?\d/;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
@@ -73,9 +83,13 @@ export function parseValue(text: string): ParsedValue | null {
   if (text.length > 60) return null;
   const t = text.trim();
   // Fast paths: most cells are plain integers or words.
-  if (SIMPLE_INT.test(t)) return { value: Number(t), form: 'number' };
+  if (isSimpleInt(t)) return { value: Number(t), form: 'number' };
   const first = t.charCodeAt(0);
-  if (first >= 0x3400 && first <= 0x9fff && !PLACEHOLDERS.has(t)) return null;
+  // An ideograph starts a word unless it starts one of the placeholders 无, 暂无, 空.
+  if (first >= 0x3400 && first <= 0x9fff && ((first !== 0x65e0 && first !== 0x6682 && first !== 0x7a7a) || !PLACEHOLDERS.has(t))) return null;
+  // Fast exit for labels such as （一）…: the squashed text would not start with a digit or a placeholder character.
+  const lead = firstSquashedChar(t);
+  if (lead === '' || (!(lead >= '0' && lead <= '9') && !PLACEHOLDER_START.has(lead))) return null;
   // `0 0 0` is several values run into one cell, not one number: the caller splits it.
   if (DIGITS_APART.test(t)) return null;
   const s = squash(t);
@@ -91,6 +105,18 @@ export function parseValue(text: string): ParsedValue | null {
   const n = WITH_NOTE.exec(s);
   if (n) return { value: Number(n[1]), form: 'number' };
   return null;
+}
+
+/** Characters `squash` removes (see labels.ts). */
+const SQUASHED_SPACE = /[\s\u3000\u00a0\u200b\ufeff]/;
+
+/** The first character of `squash(t)`, computed without squashing all of `t` ('' when nothing is left). */
+function firstSquashedChar(t: string): string {
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (!SQUASHED_SPACE.test(ch)) return halfWidth(ch);
+  }
+  return '';
 }
 
 /** A page footer or page number a PDF or its text extraction leaves inside a table: `— 3 —`, `-3-`, `第3页`. */

@@ -5,9 +5,10 @@
  */
 import type { SourceDoc } from '../model.ts';
 import { decodeText } from './decode.ts';
+import { type Numbering, nextLabel, parseNumbering, resolveNum } from './docx-numbering.ts';
 import { FlowBuilder, type CellSpec } from './flow.ts';
 import type { Unreadable } from './index.ts';
-import { attrValue, decodeXmlEntities, namespaces, scanXml } from './xml-scan.ts';
+import { attrValue, decodeUtf8, decodeXmlEntities, namespaces, scanXml } from './xml-scan.ts';
 import { extractRecord, listZip, type ZipRecord } from './zip-format.ts';
 
 /** Largest main document part we inflate (a real report's is well under 5 MB). */
@@ -16,12 +17,6 @@ const MAX_DOCUMENT_XML = 100 * 1024 * 1024;
 const WML_NAMESPACES = new Set([
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
   'http://purl.oclc.org/ooxml/wordprocessingml/main',
-]);
-
-/** WordprocessingML elements whose whole subtree carries no printed text (or text that was deleted). */
-const SKIP = new Set([
-  'del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'sectPr', 'tblPr', 'tblGrid', 'tblPrEx', 'rt',
-  'object', 'footnoteReference', 'endnoteReference', 'commentReference',
 ]);
 
 /** Collapses spaces (no-break spaces included, as the HTML reader does) and trims. */
@@ -42,9 +37,13 @@ function mainPart(bytes: Uint8Array, records: ZipRecord[]): ZipRecord | undefine
     const data = extractRecord(bytes, rels, 1024 * 1024);
     if (typeof data !== 'string') {
       const xml = new TextDecoder().decode(data);
-      const m = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(xml);
-      const t = m ? /Target="([^"]+)"/.exec(m[0]) : null;
-      if (t) target = (t[1] as string).replace(/^\//, '');
+      // One linear pass over the tags (no nested quantifiers on untrusted text).
+      for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+        if (!/Type="[^"]*\/officeDocument"/.test(m[0])) continue;
+        const t = /Target="([^"]+)"/.exec(m[0]);
+        if (t) target = (t[1] as string).replace(/^\//, '');
+        break;
+      }
     }
   }
   return byName.get(target) ?? records.find((r) => r.name.toLowerCase() === 'word/document.xml');
@@ -75,18 +74,59 @@ export function readDocx(name: string, bytes: Uint8Array): SourceDoc | Unreadabl
     case 'not-zip':
       return reason(name, '已损坏（正文数据校验失败），无法读取；请用 Word 打开修复后另存为 .docx 再导入。');
   }
-  return readDocumentXml(decodeText(xml).text);
+  return readDocumentXml(xml, numberingOf(bytes, records, part.name));
 }
 
-/** Walks WordprocessingML (word/document.xml) into a SourceDoc in one pass. */
-export function readDocumentXml(xml: string): SourceDoc {
+/** Word's numbering definitions (and the styles that use them), when the document has any. */
+function numberingOf(bytes: Uint8Array, records: ZipRecord[], mainName: string): Numbering | null {
+  const dir = mainName.includes('/') ? mainName.slice(0, mainName.lastIndexOf('/') + 1) : '';
+  const get = (file: string): Uint8Array | null => {
+    const rec = records.find((r) => r.name === dir + file);
+    const data = rec ? extractRecord(bytes, rec, 20 * 1024 * 1024) : null;
+    return data instanceof Uint8Array ? data : null;
+  };
+  const numbering = get('numbering.xml');
+  return numbering ? parseNumbering(numbering, get('styles.xml')) : null;
+}
+
+/** Codes of the WordprocessingML elements the walk reacts to (numbers: a switch on them is a jump table). */
+const enum T {
+  Other = 0, P, Text, Tab, Break, Hyphen, Del, Tbl, Tr, Tc, TcPr, TrPr, RPr, PPr, R, GridBefore, GridSpan,
+  VMerge, HMerge, Sdt, SdtContent, ShowingPlcHdr, TxbxContent, Skip, PStyle, NumPr, NumId, Ilvl,
+}
+
+const CODES = new Map<string, T>([
+  ['p', T.P], ['t', T.Text], ['tab', T.Tab], ['ptab', T.Tab], ['br', T.Break], ['cr', T.Break],
+  ['noBreakHyphen', T.Hyphen], ['del', T.Del], ['tbl', T.Tbl], ['tr', T.Tr], ['tc', T.Tc], ['tcPr', T.TcPr],
+  ['trPr', T.TrPr], ['rPr', T.RPr], ['pPr', T.PPr], ['r', T.R], ['gridBefore', T.GridBefore],
+  ['gridSpan', T.GridSpan], ['vMerge', T.VMerge], ['hMerge', T.HMerge], ['sdt', T.Sdt],
+  ['sdtContent', T.SdtContent], ['showingPlcHdr', T.ShowingPlcHdr], ['txbxContent', T.TxbxContent],
+  ['pStyle', T.PStyle], ['numPr', T.NumPr], ['numId', T.NumId], ['ilvl', T.Ilvl],
+  // Subtrees with no printed text, or with deleted text.
+  ...['moveFrom', 'delText', 'instrText', 'delInstrText', 'sectPr', 'tblPr', 'tblGrid', 'tblPrEx', 'rt', 'object',
+    'footnoteReference', 'endnoteReference', 'commentReference',
+    // Tracked formatting changes keep the old properties (an old numPr must not number the paragraph).
+    'pPrChange', 'rPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'sectPrChange', 'numberingChange',
+  ].map((n): [string, T] => [n, T.Skip]),
+]);
+
+/** Marks elements of other vocabularies on the stack. */
+const FOREIGN = -1;
+/** `mc:Fallback`: the fallback copy of alternate content, which repeats the chosen one. */
+const FALLBACK = -2;
+
+/** Walks WordprocessingML (word/document.xml, as UTF-8 bytes or a string) into a SourceDoc in one pass. */
+export function readDocumentXml(xml: string | Uint8Array, numbering: Numbering | null = null): SourceDoc {
+  let bytes = typeof xml === 'string' ? new TextEncoder().encode(xml) : xml;
+  // Word writes UTF-8; a UTF-16 part (allowed by XML) is turned into UTF-8 for the byte scanner.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) bytes = new TextEncoder().encode(decodeText(bytes).text);
   const flow = new FlowBuilder({ normalize: normalizeWord, splitTabs: true });
   let prefix = 'w:';
   let rootSeen = false;
-  /** Local names of the open WordprocessingML elements (null for other vocabularies). */
-  const stack: (string | null)[] = [];
-  /** Tag name → local WordprocessingML name (null for other vocabularies), cached per distinct name. */
-  const locals = new Map<string, string | null>();
+  /** Codes of the open elements (FOREIGN for other vocabularies). */
+  const stack: number[] = [];
+  /** Tag name → code, cached per distinct name. */
+  const codes = new Map<string, number>();
   let skip = 0;
   let inText = false;
   let pending: CellSpec | null = null;
@@ -96,168 +136,184 @@ export function readDocumentXml(xml: string): SourceDoc {
   const sdtPlaceholder: boolean[] = [];
   /** Paragraph text saved while a text box's own paragraphs are read. */
   const savedText: string[] = [];
-
-  const local = (name: string): string | null => {
-    let l = locals.get(name);
-    if (l === undefined) {
-      l = name.startsWith(prefix) && !name.includes(':', prefix.length) ? name.slice(prefix.length) : null;
-      locals.set(name, l);
-    }
-    return l;
-  };
+  /** The open paragraph's style and own numbering, for Word's automatic labels. */
+  let paraStyle: string | undefined;
+  let paraNumId: string | undefined;
+  let paraIlvl: number | undefined;
   /** Raw attribute text of the tag being opened. */
   let aStart = 0;
   let aEnd = 0;
-  const attrs = (): string => xml.slice(aStart, aEnd);
-  const val = (): string | undefined => attrValue(attrs(), `${prefix}val`);
+
+  const codeOf = (name: string): number => {
+    let c = codes.get(name);
+    if (c === undefined) {
+      const own = name.startsWith(prefix) && !name.includes(':', prefix.length);
+      c = own ? (CODES.get(name.slice(prefix.length)) ?? T.Other) : name.endsWith(':Fallback') ? FALLBACK : FOREIGN;
+      codes.set(name, c);
+    }
+    return c;
+  };
+  const val = (): string | undefined => attrValue(decodeUtf8(bytes, aStart, aEnd), `${prefix}val`);
   const openPendingCell = (): void => {
     if (pending) {
       flow.startCell(pending);
       pending = null;
     }
   };
+  /** Skips the element just opened, with everything inside it. */
+  const enterSkip = (): void => {
+    stack.pop();
+    skip = 1;
+  };
 
-  scanXml(xml, {
+  scanXml(bytes, {
     open(name, attrStart, attrEnd) {
       aStart = attrStart;
       aEnd = attrEnd;
       if (!rootSeen) {
         rootSeen = true;
-        for (const [k, v] of namespaces(attrs())) if (WML_NAMESPACES.has(v)) prefix = k === '' ? '' : `${k}:`;
+        for (const [k, v] of namespaces(decodeUtf8(bytes, attrStart, attrEnd))) if (WML_NAMESPACES.has(v)) prefix = k === '' ? '' : `${k}:`;
       }
       if (skip > 0) {
         skip++;
         return;
       }
-      const tag = local(name);
-      const parent = stack.length > 0 ? stack[stack.length - 1] : null;
-      const grandparent = stack.length > 1 ? stack[stack.length - 2] : null;
+      const tag = codeOf(name);
+      const parent = stack.length > 0 ? (stack[stack.length - 1] as number) : T.Other;
+      const grandparent = stack.length > 1 ? (stack[stack.length - 2] as number) : T.Other;
       stack.push(tag);
-      if (tag === null) {
+      if (tag < 0) {
         // Other vocabularies: only the fallback copy of alternate content must be skipped (it repeats the choice).
-        if (name.endsWith(':Fallback')) {
-          stack.pop();
-          skip = 1;
-        }
+        if (tag === FALLBACK) enterSkip();
         return;
       }
-      if (pending && parent === 'tc' && tag !== 'tcPr') openPendingCell();
+      if (pending && parent === T.Tc && tag !== T.TcPr) openPendingCell();
       switch (tag) {
-        case 'p':
+        case T.P:
           // Text carried over from a paragraph whose mark was deleted continues here.
           if (!joinNext) flow.breakParagraph();
           joinNext = false;
+          paraStyle = paraNumId = paraIlvl = undefined;
           return;
-        case 't':
+        case T.PStyle:
+          if (parent === T.PPr) paraStyle = val();
+          return;
+        case T.NumId:
+          if (parent === T.NumPr) paraNumId = val();
+          return;
+        case T.Ilvl:
+          if (parent === T.NumPr) paraIlvl = Number(val() ?? 0);
+          return;
+        case T.Text:
           inText = true;
           return;
-        case 'tab':
-        case 'ptab':
-          if (parent === 'r') flow.text('\t');
+        case T.Tab:
+          if (parent === T.R) flow.text('\t');
           return;
-        case 'br':
-        case 'cr':
-          if (parent === 'r') flow.breakParagraph();
+        case T.Break:
+          if (parent === T.R) flow.breakParagraph();
           return;
-        case 'noBreakHyphen':
+        case T.Hyphen:
           flow.text('-');
           return;
-        case 'del':
+        case T.Del:
           // In paragraph-mark or row properties, w:del marks the mark or row deleted; elsewhere it wraps deleted runs.
-          if (parent === 'rPr' && grandparent === 'pPr') paraMarkDeleted = true;
-          else if (parent === 'trPr') flow.deleteRow();
+          if (parent === T.RPr && grandparent === T.PPr) paraMarkDeleted = true;
+          else if (parent === T.TrPr) flow.deleteRow();
           else enterSkip();
           return;
-        case 'tbl':
+        case T.Tbl:
           flow.startTable();
           return;
-        case 'tr':
+        case T.Tr:
           flow.startRow();
           return;
-        case 'gridBefore':
-          if (parent === 'trPr') flow.setGridBefore(Number(val() ?? 0));
+        case T.GridBefore:
+          if (parent === T.TrPr) flow.setGridBefore(Number(val() ?? 0));
           return;
-        case 'tc':
+        case T.Tc:
           pending = { colSpan: 1 };
           return;
-        case 'gridSpan':
-          if (pending && parent === 'tcPr') pending.colSpan = Number(val() ?? 1);
+        case T.GridSpan:
+          if (pending && parent === T.TcPr) pending.colSpan = Number(val() ?? 1);
           return;
-        case 'vMerge':
-          if (pending && parent === 'tcPr') pending.vMerge = val() === 'restart' ? 'restart' : 'continue';
+        case T.VMerge:
+          if (pending && parent === T.TcPr) pending.vMerge = val() === 'restart' ? 'restart' : 'continue';
           return;
-        case 'hMerge':
-          if (pending && parent === 'tcPr') pending.hMerge = val() === 'restart' ? 'restart' : 'continue';
+        case T.HMerge:
+          if (pending && parent === T.TcPr) pending.hMerge = val() === 'restart' ? 'restart' : 'continue';
           return;
-        case 'sdt':
+        case T.Sdt:
           sdtPlaceholder.push(false);
           return;
-        case 'showingPlcHdr':
+        case T.ShowingPlcHdr:
           if (sdtPlaceholder.length > 0) sdtPlaceholder[sdtPlaceholder.length - 1] = true;
           return;
-        case 'sdtContent':
+        case T.SdtContent:
           // A control still showing its placeholder ("单击此处输入文字") holds no value.
           if (sdtPlaceholder[sdtPlaceholder.length - 1]) enterSkip();
           return;
-        case 'txbxContent':
+        case T.TxbxContent:
           savedText.push(flow.takeParagraph());
           return;
-        case 'rPr':
+        case T.RPr:
           // Run properties hold no text; paragraph-mark properties (in w:pPr) may hold w:del.
-          if (parent === 'r') enterSkip();
+          if (parent === T.R) enterSkip();
           return;
-        default:
-          if (SKIP.has(tag)) enterSkip();
+        case T.Skip:
+          enterSkip();
+          return;
       }
     },
-    close(name) {
+    close() {
       if (skip > 0) {
         skip--;
         return;
       }
-      const tag = stack.pop();
-      if (tag === null || tag === undefined) return;
-      switch (tag) {
-        case 'p':
+      switch (stack.pop()) {
+        case T.P:
           if (paraMarkDeleted) joinNext = true;
           else flow.breakParagraph();
           paraMarkDeleted = false;
           return;
-        case 't':
+        case T.Text:
           inText = false;
           return;
-        case 'tcPr':
+        case T.TcPr:
           openPendingCell();
           return;
-        case 'tc':
+        case T.PPr:
+          // The paragraph's properties are complete: put Word's automatic label in front of its text.
+          if (numbering && stack[stack.length - 1] === T.P) {
+            const num = resolveNum(numbering, paraNumId, paraIlvl, paraStyle);
+            if (num) flow.text(nextLabel(numbering, num.numId, num.ilvl));
+          }
+          return;
+        case T.Tc:
           openPendingCell();
           flow.endCell();
           return;
-        case 'tr':
+        case T.Tr:
           flow.endRow();
           return;
-        case 'tbl':
+        case T.Tbl:
           flow.endTable();
           return;
-        case 'sdt':
+        case T.Sdt:
           sdtPlaceholder.pop();
           return;
-        case 'txbxContent':
+        case T.TxbxContent:
           flow.breakParagraph();
           flow.text(savedText.pop() ?? '');
           return;
       }
-      void name;
     },
-    text(raw, cdata) {
-      if (inText && skip === 0) flow.text(cdata ? raw : decodeXmlEntities(raw));
+    text(start, end, cdata) {
+      if (inText && skip === 0) {
+        const raw = decodeUtf8(bytes, start, end);
+        flow.text(cdata ? raw : decodeXmlEntities(raw));
+      }
     },
   });
   return { fileType: 'docx', lines: flow.finish() };
-
-  /** Skips the element just opened, with everything inside it. */
-  function enterSkip(): void {
-    stack.pop();
-    skip = 1;
-  }
 }

@@ -52,6 +52,8 @@ interface TableBuf {
 /** Limits against absurd spans in hostile files (HTML caps colspan at 1000 and rowspan at 65534). */
 const MAX_COLSPAN = 1000;
 const MAX_ROWSPAN = 65534;
+/** Tables nested deeper than this are read as plain paragraphs (hostile files nest thousands deep). */
+const MAX_TABLE_DEPTH = 32;
 
 /** Options of a FlowBuilder. */
 export interface FlowOptions {
@@ -67,6 +69,8 @@ export class FlowBuilder {
   private readonly tables: TableBuf[] = [];
   private buf = '';
   private tableCount = 0;
+  /** Open tables beyond MAX_TABLE_DEPTH, whose structure is ignored. */
+  private ignored = 0;
   /** Set while inside a cell that is swallowed (merged or deleted): its text is dropped. */
   private readonly dummy: CellBuf = { items: [], col: 0, colSpan: 1, rowSpan: 1, row: 0 };
 
@@ -106,6 +110,10 @@ export class FlowBuilder {
   /** Opens a table (nested inside the current cell when there is one). */
   startTable(): void {
     this.breakParagraph();
+    if (this.ignored > 0 || this.tables.length >= MAX_TABLE_DEPTH) {
+      this.ignored++;
+      return;
+    }
     const parent = this.top();
     if (parent) parent.hasNested = true;
     this.tables.push({ rows: [], loose: [], hasNested: false, busyUntil: [], lastInCol: [], row: null, cell: null });
@@ -114,7 +122,7 @@ export class FlowBuilder {
   /** Opens a row; Word's gridBefore skips leading grid columns. */
   startRow(gridBefore = 0): void {
     const t = this.top();
-    if (!t) return;
+    if (!t || this.ignored > 0) return this.breakParagraph();
     this.endRow();
     const row: RowBuf = { cells: [], nextCol: Math.max(0, Math.min(gridBefore, MAX_COLSPAN)), deleted: false };
     t.rows.push(row);
@@ -136,7 +144,7 @@ export class FlowBuilder {
   /** Opens a cell. A cell outside any row opens a row first. */
   startCell(spec: CellSpec): void {
     const t = this.top();
-    if (!t) return;
+    if (!t || this.ignored > 0) return this.breakParagraph();
     this.endCell();
     if (!t.row) this.startRow();
     const row = t.row as RowBuf;
@@ -180,6 +188,7 @@ export class FlowBuilder {
   /** Closes the open cell. */
   endCell(): void {
     const t = this.top();
+    if (this.ignored > 0) return this.breakParagraph();
     if (!t || !t.cell) return;
     this.breakParagraph();
     this.dummy.items.length = 0;
@@ -189,6 +198,7 @@ export class FlowBuilder {
   /** Closes the open row. */
   endRow(): void {
     const t = this.top();
+    if (this.ignored > 0) return this.breakParagraph();
     if (!t || !t.row) return;
     this.endCell();
     if (t.row.deleted) t.rows.pop();
@@ -197,6 +207,10 @@ export class FlowBuilder {
 
   /** Closes the innermost table; a top-level table is emitted at once. */
   endTable(): void {
+    if (this.ignored > 0) {
+      this.ignored--;
+      return this.breakParagraph();
+    }
     const t = this.top();
     if (!t) return;
     this.endRow();
@@ -211,6 +225,7 @@ export class FlowBuilder {
   /** Closes everything still open and returns the lines. */
   finish(): SourceLine[] {
     this.breakParagraph();
+    this.ignored = 0;
     while (this.tables.length > 0) this.endTable();
     return this.out;
   }
@@ -239,7 +254,7 @@ export class FlowBuilder {
 
   private emitTable(t: TableBuf): void {
     this.emitItems(t.loose);
-    if (t.hasNested) {
+    if (isLayout(t)) {
       // A layout frame around real content: read its cells as flowing text, nested tables as tables.
       for (const row of t.rows) for (const cell of row.cells) this.emitItems(cell.items);
       return;
@@ -259,6 +274,22 @@ export class FlowBuilder {
       this.out.push({ cells, table: { id, row: r } });
     });
   }
+}
+
+/** Longest cell text (or paragraph count) a data table cell is expected to hold. */
+const MAX_DATA_CELL_CHARS = 300;
+const MAX_DATA_CELL_PARAGRAPHS = 8;
+
+/**
+ * A table used for page layout rather than data: it holds other tables, or it has one column only, or a
+ * cell holds a whole article. Its content is read as ordinary paragraphs.
+ */
+function isLayout(t: TableBuf): boolean {
+  if (t.hasNested) return true;
+  if (t.rows.every((r) => r.cells.length <= 1)) return true;
+  return t.rows.some((r) =>
+    r.cells.some((c) => c.items.length > MAX_DATA_CELL_PARAGRAPHS || c.items.some((i) => typeof i === 'string' && i.length > MAX_DATA_CELL_CHARS)),
+  );
 }
 
 function clamp(n: number, max: number): number {

@@ -46,16 +46,16 @@ export interface HtmlText {
 
 /**
  * Bytes → text for HTML: BOM, then strict UTF-8 (a GBK page is practically never valid UTF-8, while saved
- * pages often keep a stale GBK declaration after being re-encoded as UTF-8), then the declared charset,
- * else GB18030.
+ * pages often keep a stale GBK declaration after being re-encoded as UTF-8), then the declared charset
+ * (`outerCharset` from an enclosing MHTML part header, else the page's own), else GB18030.
  */
-export function decodeHtml(bytes: Uint8Array): HtmlText {
+export function decodeHtml(bytes: Uint8Array, outerCharset: string | null = null): HtmlText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-  const declared = declaredCharset(bytes);
+  const declared = outerCharset ?? declaredCharset(bytes);
   if (declared && !/^(utf-?8|unicode|utf-?16.*)$/.test(declared)) {
     // GB2312 and GBK pages are decoded as GB18030, their superset.
     const label = /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/.test(declared) ? 'gb18030' : declared;
@@ -102,9 +102,17 @@ export function readHtmlText(html: string): SourceDoc {
   const flow = new FlowBuilder({ normalize: collapseHtmlSpace, splitTabs: false });
   let skip = 0;
   let pre = 0;
+  // Word's HTML export ends tables with a zero-height row of empty width-setting cells, fenced by
+  // <![if !supportMisalignedColumns]> … <![endif]> (which htmlparser2 reports as comments).
+  let widthRow = false;
   const parser = new Parser(
     {
+      oncomment(data) {
+        if (data.startsWith('[if !supportMisalignedColumns]')) widthRow = true;
+        else if (data.startsWith('[endif]')) widthRow = false;
+      },
       onopentag(name, attribs) {
+        if (widthRow) return;
         if (skip > 0 || SKIP.has(name) || isHidden(attribs)) {
           skip++;
           return;
@@ -134,6 +142,7 @@ export function readHtmlText(html: string): SourceDoc {
         }
       },
       onclosetag(name) {
+        if (widthRow) return;
         if (skip > 0) {
           skip--;
           return;
@@ -160,7 +169,7 @@ export function readHtmlText(html: string): SourceDoc {
         }
       },
       ontext(data) {
-        if (skip > 0) return;
+        if (skip > 0 || widthRow) return;
         if (pre === 0) {
           flow.text(data);
           return;
@@ -184,9 +193,9 @@ function spanOf(v: string | undefined): number {
   return Number.isFinite(n) && n >= 1 ? n : 1;
 }
 
-/** Reads HTML bytes into a SourceDoc (encoding detected). */
-export function readHtml(bytes: Uint8Array): SourceDoc {
-  const decoded = decodeHtml(bytes);
+/** Reads HTML bytes into a SourceDoc (encoding detected; `outerCharset` from an MHTML part header). */
+export function readHtml(bytes: Uint8Array, outerCharset: string | null = null): SourceDoc {
+  const decoded = decodeHtml(bytes, outerCharset);
   const doc = readHtmlText(decoded.text);
   if (decoded.note) doc.notes = [decoded.note];
   return doc;

@@ -3,6 +3,7 @@ import type { FileType, SourceDoc } from '../model.ts';
 import { decodeText } from './decode.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
+import { extractMhtmlHtml, looksLikeMhtml } from './mhtml.ts';
 import { readPdf } from './pdf.ts';
 import { oleKind, sniff, type Sniffed } from './sniff.ts';
 import { readText } from './text.ts';
@@ -50,21 +51,20 @@ export function extensionOf(name: string): string {
 }
 
 /**
- * What the pipeline should do with a file: 'zip' means expand it with `expandZip` (also when a zip is
- * misnamed), anything else means `readDocument`. A .docx is a zip too, but never 'zip' here.
+ * What the pipeline should do with a file, by content first: 'zip' means expand it with `expandZip`
+ * (also a misnamed zip), anything else means `readDocument`. A Word file is a zip too, but is 'docx' here
+ * whatever its name; other Office packages go to `readDocument`, which says what they are.
  */
 export function detectType(name: string, bytes: Uint8Array): FileType | 'zip' | null {
   const s = sniff(bytes);
   if (s === 'pdf') return 'pdf';
-  if (s === 'zip') {
-    const ext = extensionOf(name);
-    if (ext === 'zip') return 'zip';
-    const records = listZip(bytes);
-    if (typeof records === 'string') return fileTypeOf(name);
-    if (records.some((r) => r.name === '[Content_Types].xml' || r.name === 'mimetype' || r.name === 'word/document.xml')) return fileTypeOf(name);
-    return 'zip';
-  }
-  return fileTypeOf(name);
+  if (s !== 'zip') return fileTypeOf(name);
+  const records = listZip(bytes);
+  if (typeof records === 'string') return fileTypeOf(name);
+  const names = new Set(records.map((r) => r.name));
+  if (names.has('word/document.xml')) return 'docx';
+  if (names.has('[Content_Types].xml') || names.has('mimetype')) return fileTypeOf(name) === 'zip' ? null : fileTypeOf(name);
+  return 'zip';
 }
 
 function unreadable(reason: string): Unreadable {
@@ -146,7 +146,8 @@ function oleReason(name: string, bytes: Uint8Array, ext: string): string {
 
 function readTextLike(name: string, bytes: Uint8Array, kind: Sniffed, ext: string, shown: string, declared: FileType | 'zip' | null): SourceDoc | Unreadable {
   const oldWord = ext === 'doc' || ext === 'wps' || ext === 'wpt' || ext === 'dot';
-  if (declared === null && ext !== '' && !oldWord) return unreadable(`不支持的文件类型：「${name}」（${shown}）。请导入 .txt、.md、.html、.docx、.pdf 或 .zip 文件。`);
+  const mhtml = ext === 'mht' || ext === 'mhtml';
+  if (declared === null && ext !== '' && !oldWord && !mhtml) return unreadable(`不支持的文件类型：「${name}」（${shown}）。请导入 .txt、.md、.html、.docx、.pdf 或 .zip 文件。`);
   if (declared === 'pdf') return unreadable(`文件「${name}」不是有效的 PDF（缺少 %PDF 文件头，内容是文本），可能扩展名有误，无法读取。`);
   if (declared === 'docx') {
     if (kind !== 'html') return unreadable(`文件「${name}」不是有效的 Word 文档（.docx），内容是纯文本，可能扩展名有误，无法读取。`);
@@ -154,6 +155,11 @@ function readTextLike(name: string, bytes: Uint8Array, kind: Sniffed, ext: strin
   if (declared === 'zip') return unreadable(`文件「${name}」不是有效的 ZIP 压缩包，无法解压。`);
   if (bytes.length > MAX_TEXT_BYTES) {
     return unreadable(`文件「${name}」有 ${Math.round(bytes.length / 1024 / 1024)} MB，超过文本和网页文件的上限 ${MAX_TEXT_BYTES / 1024 / 1024} MB，不像是一份年报，未读取。`);
+  }
+  if (ext === 'mht' || ext === 'mhtml' || looksLikeMhtml(bytes)) {
+    const part = extractMhtmlHtml(bytes);
+    if (!part) return unreadable(`文件「${name}」是单文件网页（MHTML），但其中找不到网页正文，无法读取。`);
+    return readHtml(part.bytes, part.charset);
   }
   if (declared === 'html' || kind === 'html') {
     // Word can "save as" web page under a .doc name; such files read as the HTML they are.

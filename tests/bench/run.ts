@@ -1,21 +1,20 @@
 /**
  * `npm run bench`: throughput of the pure pipeline on the real fixtures, one core (this process).
- * Reports medians of several timed rounds after a warm-up, as reports per second, and for PDFs our
- * read + checks time as a ratio to raw pdf.js text extraction of the same files.
+ * Reports medians of several timed rounds after a warm-up, as reports per second, per file type, with
+ * the time per report of each stage (read / parse / checks). For PDFs, our read + checks time as a ratio
+ * to raw pdf.js text extraction of the same files. `npm run bench -- --checks` adds each check family.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import '../../src/polyfills.ts';
 import { analyzeDocument } from '../../src/pipeline/analyze.ts';
+import { CHECKS } from '../../src/checks/index.ts';
+import { stageTimes, type Input } from './stages.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const ROUNDS = 7;
-
-interface Input {
-  name: string;
-  bytes: Uint8Array;
-}
+const SHOW_CHECKS = process.argv.includes('--checks');
 
 function load(dir: string, pattern: RegExp): Input[] {
   return readdirSync(join(FIXTURES, dir))
@@ -46,11 +45,33 @@ async function checkedOk(i: Input): Promise<void> {
   if (a.result.status !== 'ok') throw new Error(`${i.name}: ${a.result.status} ${a.result.error ?? ''}`);
 }
 
+/** One row: reports/s of the whole pipeline, then µs per report of each stage. */
+async function textRow(label: string, inputs: Input[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const sec = await timePass(inputs, 20, checkedOk);
+  const st = await stageTimes(inputs, 10);
+  const f = (x: number) => x.toFixed(0).padStart(5);
+  console.log(
+    `${label.padEnd(34)} ${(inputs.length / sec).toFixed(0).padStart(6)} reports/s   ` +
+      `µs/report: read ${f(st.read)}  parse ${f(st.parse)}  checks ${f(st.checks)}`,
+  );
+  if (SHOW_CHECKS) {
+    const names = CHECKS.map((c, k) => c.name || `#${k}`);
+    st.perCheck.forEach((us, k) => console.log(`    ${names[k].padEnd(30)} ${us.toFixed(1).padStart(7)} µs`));
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`机器 / machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, Node ${process.version}; one core used.`);
-  const text = [...load('seeds', /\.txt$/), ...load('corpus', /\.(txt|md|html)$/)];
+  const seeds = load('seeds', /\.txt$/);
+  const corpusText = load('corpus', /\.(txt|md)$/);
+  const corpusHtml = load('corpus', /\.html$/);
+  const text = [...seeds, ...corpusText, ...corpusHtml];
   const textSec = await timePass(text, 20, checkedOk);
   console.log(`text (.txt .md .html), ${text.length} files: ${(text.length / textSec).toFixed(0)} reports/s (median of ${ROUNDS})`);
+  await textRow(`  seeds .txt, ${seeds.length} files`, seeds);
+  await textRow(`  corpus .txt .md, ${corpusText.length} files`, corpusText);
+  await textRow(`  corpus .html, ${corpusHtml.length} files`, corpusHtml);
 
   const docx = load('corpus', /\.docx$/);
   if (docx.length > 0) {

@@ -1,4 +1,4 @@
-// The e2e harness: builds the app, serves dist/ on 127.0.0.1 with scripts/serve.mjs, launches Debian's
+// The e2e harness: builds the app, serves dist/ on 127.0.0.1 with src/cli/serve.mjs, launches Debian's
 // Chromium through playwright-core, and runs named tests with a per-test timeout.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,10 +28,10 @@ export function build() {
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
-/** Starts scripts/serve.mjs on a free port; resolves with its URL and a stop function (kills that PID only). */
+/** Starts src/cli/serve.mjs on a free port; resolves with its URL and a stop function (kills that PID only). */
 export function serve() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/serve.mjs'], { cwd: ROOT, env: { ...process.env, PORT: '0' } });
+    const child = spawn(process.execPath, ['src/cli/serve.mjs'], { cwd: ROOT, env: { ...process.env, PORT: '0' } });
     let out = '';
     const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 10_000);
     child.stdout.on('data', (d) => {

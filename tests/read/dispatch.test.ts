@@ -64,7 +64,9 @@ describe('bad input of every type: corrupt, truncated, blank, 0 bytes', () => {
     expect(detectType('a.zip', good)).toBe('zip');
     expect(detectType('a.txt', good)).toBe('zip');
     expect(detectType('07.docx', fixture('corpus/07-shuyang-drc-2023.from-html.docx'))).toBe('docx');
-    expect(detectType('07.zip', fixture('corpus/07-shuyang-drc-2023.from-html.docx'))).toBe('zip');
+    expect(detectType('07.zip', fixture('corpus/07-shuyang-drc-2023.from-html.docx'))).toBe('docx');
+    expect(detectType('03.txt', fixture('corpus/03-huaian-hongze-2023.pdf'))).toBe('pdf');
+    expect(detectType('08.txt', fixture('corpus/08-shuyang-county-2025.txt'))).toBe('txt');
     expect(reasonOf(await read('a.zip', good))).toMatch(/ZIP 压缩包，需解压/);
   });
 });
@@ -88,6 +90,23 @@ describe('content wins over the extension', () => {
     expect(htmlAsDoc.notes?.join('')).toMatch(/网页/);
     expect(texts(htmlAsDoc)).toEqual(texts(readHtml(html)));
     expect(ok(await read('report.txt', fixture('corpus/07-shuyang-drc-2023.html'))).fileType).toBe('html');
+  });
+
+  it('a single-file web page (.mht, GBK, quoted-printable) reads like the page itself, under .mht or .doc', async () => {
+    const mht = readFixture('07-shuyang-drc-2023.mht');
+    const page = texts(readHtml(fixture('corpus/07-shuyang-drc-2023.html')));
+    const doc = ok(await read('07.mht', mht));
+    expect(doc.fileType).toBe('html');
+    expect(texts(doc)).toEqual(page);
+    expect(texts(ok(await read('07.doc', mht)))).toEqual(page);
+    // A base64 part (as some savers write it), built here from 01.
+    const html = fixture('corpus/01-shanghai-govoffice-2019.html');
+    const b64 = Buffer.from(html).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const built = new TextEncoder().encode(
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b1"\r\n\r\n--b1\r\n' +
+        `Content-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: base64\r\n\r\n${b64}\r\n--b1--\r\n`,
+    );
+    expect(texts(ok(await read('01.mhtml', built)))).toEqual(texts(readHtml(html)));
   });
 
   it('old binary Word (.doc made by LibreOffice from 01) is refused with advice; as .wps it names WPS', async () => {
@@ -133,7 +152,7 @@ describe('readDocument never throws', () => {
       fixture('corpus/08-shuyang-county-2025.txt'),
       readFixture('07-shuyang-drc-2023.edited.docx'),
     ];
-    const names = ['a.txt', 'a.md', 'a.html', 'a.docx', 'a.doc', 'a.wps', 'a', 'a.zip'];
+    const names = ['a.txt', 'a.md', 'a.html', 'a.docx', 'a.doc', 'a.wps', 'a', 'a.zip', 'a.mht'];
     for (let i = 0; i < 300; i++) {
       const src = sources[rand(sources.length)] as Uint8Array;
       let bytes: Uint8Array;

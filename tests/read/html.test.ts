@@ -205,18 +205,36 @@ describe('HTML structure', () => {
     expect(doc.lines[0]?.cells[0]?.rowSpan).toBe(2);
   });
 
-  it('reads a layout table around the report as text, and the nested tables as tables', () => {
+  it('reads layout tables (holding tables, or one column) as text, and the nested tables as tables', () => {
     const doc = readHtmlText(
       '<table><tr><td>导航</td><td><p>二、主动公开</p><table><tr><td>规章</td><td>1</td></tr></table><p>三、收到</p></td></tr></table>' +
-        '<table><tr><td>x</td></tr></table>',
+        '<table><tr><td>x</td><td>2</td></tr></table><table><tr><td><p>一、总体情况</p><p>正文</p></td></tr></table>',
     );
     expect(doc.lines.map((l) => [l.cells.map((c) => c.text).join('|'), l.table?.id ?? null])).toEqual([
       ['导航', null],
       ['二、主动公开', null],
       ['规章|1', 0],
       ['三、收到', null],
-      ['x', 1],
+      ['x|2', 1],
+      ['一、总体情况', null],
+      ['正文', null],
     ]);
+  });
+
+  it("drops Word's hidden column-width row but keeps list numbers shown in <![if !supportLists]>", () => {
+    const doc = readHtmlText(
+      '<table><tr><td>规章</td><td>0</td></tr><![if !supportMisalignedColumns]><tr height=0><td width=10></td><td width=20></td></tr><![endif]></table>' +
+        '<p><![if !supportLists]><span>1.</span><![endif]>属于国家秘密</p>',
+    );
+    expect(doc.lines.map((l) => l.cells.map((c) => c.text))).toEqual([['规章', '0'], ['1.属于国家秘密']]);
+  });
+
+  it('survives tables nested thousands deep (deeper ones read as paragraphs), fast', () => {
+    const started = Date.now();
+    const html = '<table><tr><td>'.repeat(5000) + '深处' + '</td></tr></table>'.repeat(5000);
+    const doc = readHtmlText(html);
+    expect(doc.lines.map((l) => l.cells.map((c) => c.text).join('|'))).toEqual(['深处']);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('handles th cells, captions, unclosed cells and rows, and <pre>', () => {

@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(fileURLToPath(new URL('../dist/', import.meta.url)));
+const root = resolve(fileURLToPath(new URL('../../dist/', import.meta.url)));
 const port = Number(process.env.PORT ?? 4173);
 
 const TYPES = {
