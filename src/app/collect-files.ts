@@ -14,8 +14,9 @@ export interface Sorted {
   skipped: string[];
 }
 
-const SUPPORTED = /\.(txt|text|md|markdown|html?|shtml|docx|pdf|zip)$/i;
-const OLD_WORD = /\.(doc|wps|et|xls)$/i;
+// .doc/.wps go to the reader too: many are really HTML, MHT or .docx, and for binary Word it says what to do.
+const SUPPORTED = /\.(txt|text|md|markdown|html?|shtml|mht|mhtml|docx|docm|doc|wps|pdf|zip)$/i;
+const OLD_WORD = /\.(et|xls|xlsx|ppt|pptx)$/i;
 
 /** Keeps supported files; hidden files are dropped silently, others are listed with a reason. */
 export function sortPicked(files: PickedFile[]): Sorted {
@@ -25,7 +26,7 @@ export function sortPicked(files: PickedFile[]): Sorted {
     const base = f.name.split('/').pop() ?? f.name;
     if (base.startsWith('.') || base === 'Thumbs.db' || base === 'desktop.ini') continue;
     if (SUPPORTED.test(base)) accepted.push(f);
-    else if (OLD_WORD.test(base)) skipped.push(`${f.name}：旧版 Office 格式无法读取，请另存为 .docx 或 PDF 后再导入。`);
+    else if (OLD_WORD.test(base)) skipped.push(`${f.name}：表格或演示文稿不是年度报告的格式，请另存为 .docx 或 PDF 后再导入。`);
     else skipped.push(`${f.name}：不支持的文件类型（支持 .txt .md .html .docx .pdf .zip）。`);
   }
   return { accepted, skipped };

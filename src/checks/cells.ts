@@ -139,20 +139,19 @@ export function blankNote(blanks: FieldKey[], name: (k: FieldKey) => string = ce
  * 2019 （六） row, or whichever of them were read (a mixed layout).
  */
 export function sec3RowsPresent(report: ParsedReport): Sec3RowDef[] {
-  const has = (row: string) => `sec3.${row}.total` in report.cells || `sec3.${row}.naturalPerson` in report.cells;
-  const head = SEC3_2021.slice(0, 20);
-  const tail = SEC3_2021.slice(-2);
-  const other = OTHER_ROWS.filter((r) => has(r.key));
+  const other = OTHER_ROWS.filter((_, i) => OTHER_ROW_KEYS[i]!.some((k) => k in report.cells));
   if (other.length === 0) return report.meta.template === '2019' ? SEC3_2019 : SEC3_2021;
   const id = other.map((r) => r.key).join();
   if (id === 'other.noCorrection,other.unpaidFee,other.misc') return SEC3_2021;
   if (id === 'other.all') return SEC3_2019;
   let rows = MIXED.get(id);
-  if (!rows) MIXED.set(id, (rows = [...head, ...other, ...tail]));
+  if (!rows) MIXED.set(id, (rows = [...SEC3_2021.slice(0, 20), ...other, ...SEC3_2021.slice(-2)]));
   return rows;
 }
 
 const OTHER_ROWS = [...SEC3_2021.slice(20, 23), SEC3_2019[20]!];
+/** The 总计 and 自然人 keys of each of OTHER_ROWS: a row counts as read when either is present. */
+const OTHER_ROW_KEYS = OTHER_ROWS.map((r) => [`sec3.${r.key}.total`, `sec3.${r.key}.naturalPerson`]);
 /** Row sets of unusual layouts, built once each, so callers may cache per row set. */
 const MIXED = new Map<string, Sec3RowDef[]>();
 

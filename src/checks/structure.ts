@@ -6,6 +6,7 @@
 import type { FieldKey, Finding, ParsedReport, RowRead, TableRead } from '../model.ts';
 import { SECTION_HEADINGS, SEC2_2019, SEC2_2021, SEC3_2019, SEC3_2021, SEC3_COLUMNS, SEC4_COLUMNS, SEC4_GROUPS } from '../spec/templates.ts';
 import type { Check } from './types.ts';
+import { tableLineSet } from './text-cache.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 const TABLE_NAMES = { sec2: '表二（主动公开政府信息情况）', sec3: '表三（收到和处理政府信息公开申请情况）', sec4: '表四（行政复议、行政诉讼情况）' } as const;
@@ -54,7 +55,7 @@ export function checkNumerals(report: ParsedReport): Finding[] {
       lines: [h.line],
     });
   }
-  const tableLines = new Set(report.tableLines);
+  const tableLines = tableLineSet(report);
   for (const s of report.sections) {
     let chinese: { line: number; text: string } | null = null;
     let digit: { line: number; text: string } | null = null;

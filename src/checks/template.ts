@@ -14,6 +14,8 @@ export function checkTemplateYear(report: ParsedReport): Finding[] {
   if (year === null || template === null) return [];
   const table = report.tables.sec2 ?? report.tables.sec3;
   const lines = table ? [table.startLine] : [];
+  // The finding's cells, built only when there is a finding (most reports use the right format).
+  if (!(year <= 2018 || (year >= 2021 && template === '2019') || (year === 2020 && template === '2021') || (year === 2019 && template === '2021'))) return [];
   const cells = report.tables.sec2 ? sec2Keys(template).filter((k) => k in report.cells) : [];
   if (year <= 2018) {
     return [{ id: 'TPL-01', severity: 'error', cells, message: `${year} 年度早于 2019 年修订的条例，不应使用${NAME[template]}的统计表，请核对报告年度。`, lines }];

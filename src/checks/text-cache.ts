@@ -3,7 +3,7 @@
  * fingerprinted once however many checks read it.
  */
 import type { FieldKey, ParsedReport, Section } from '../model.ts';
-import { buildProse, splitSentences, type Prose, type Sentence } from '../text/prose.ts';
+import { buildProse, splitSentences, type LineSet, type Prose, type Sentence } from '../text/prose.ts';
 import { fingerprint, type Fingerprint } from '../text/similarity.ts';
 import { SEC3_2019, SEC3_2021, sec2Keys, sec3Keys, sec4Keys } from '../spec/templates.ts';
 
@@ -13,16 +13,22 @@ const ALL_KEYS: readonly FieldKey[] = [
 ];
 
 const PROSE = new WeakMap<ParsedReport, Prose>();
-const TABLE_LINES = new WeakMap<ParsedReport, Set<number>>();
+const TABLE_LINES = new WeakMap<ParsedReport, LineSet>();
 const SCANS = new WeakMap<ParsedReport, CellScan>();
 const PRINTS = new WeakMap<Section, Fingerprint>();
 const SENTENCES = new WeakMap<Prose, Sentence[]>();
 
-/** The report's table-line indexes as a set, built once. */
-export function tableLineSet(report: ParsedReport): Set<number> {
+/** The report's table-line indexes as a set, built once (flags per line: cheaper than a Set of numbers). */
+export function tableLineSet(report: ParsedReport): LineSet {
   let s = TABLE_LINES.get(report);
   if (!s) {
-    s = new Set(report.tableLines);
+    const flags = new Uint8Array(report.lines.length);
+    const extra = new Set<number>(); // indexes outside the lines, if a parser ever reports one
+    for (const i of report.tableLines) {
+      if (i >= 0 && i < flags.length && Number.isInteger(i)) flags[i] = 1;
+      else extra.add(i);
+    }
+    s = { has: (i) => flags[i] === 1 || (extra.size > 0 && extra.has(i)) };
     TABLE_LINES.set(report, s);
   }
   return s;

@@ -78,9 +78,17 @@ export function checkBlanks(report: ParsedReport): Finding[] {
   }
   const out: Finding[] = [];
   for (const [table, keys] of byTable) {
-    const raws = new Set(keys.map((k) => report.cells[k]!.raw.trim()).filter((r) => r !== ''));
+    // Plain loops (a blank table has a hundred keys): placeholders as printed, and the lines, each once.
+    const raws = new Set<string>();
+    const lineSet = new Set<number>();
+    for (const k of keys) {
+      const cell = report.cells[k]!;
+      const raw = cell.raw.trim();
+      if (raw !== '') raws.add(raw);
+      if (cell.ref) lineSet.add(cell.ref.line);
+    }
     const what = raws.size > 0 ? `为空白或占位符（${[...raws].map((r) => `「${r}」`).join('')}）` : '为空白';
-    const lines = [...new Set(keys.flatMap((k) => (report.cells[k]!.ref ? [report.cells[k]!.ref!.line] : [])))].sort((a, b) => a - b);
+    const lines = [...lineSet].sort((a, b) => a - b);
     const bare = (k: FieldKey) => cellName(k).replace(/^表[二三四]\s?/, '');
     const message =
       keys.length <= 3

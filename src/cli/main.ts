@@ -12,7 +12,7 @@ import { summarize } from './summary.ts';
 const USAGE = '用法：npm run --silent nianbao -- [--json] 文件或文件夹...';
 
 /** In a folder, files of these types are taken (old Word files too, so the user is told to convert them). */
-const FOLDER_TYPES = /\.(txt|md|markdown|html?|shtml|docx?|wps|pdf|zip)$/i;
+const FOLDER_TYPES = /\.(txt|md|markdown|html?|shtml|mht|mhtml|docx?|docm|wps|pdf|zip)$/i;
 
 /** Lists the files under a path (folders recursively, sorted, report types only), or the path itself. */
 async function listFiles(path: string, named = true): Promise<string[]> {

@@ -80,7 +80,8 @@ export function groupsEvidence(groups: ValueGroup[], cat: Catalogue): GroupEvide
     if (ev[i].strong.length === 0) while (j < groups.length && ev[j].strong.length === 0 && groups[j].before.length === 0) j++;
     const entries = labelEntries(groups[i].before, cat);
     const run = j - i;
-    const soft = entries.flat();
+    const soft: string[] = [];
+    for (const e of entries) for (const k of e) soft.push(k); // entries.flat(), without its slow generic path
     for (let k = i; k < j; k++) {
       const e = entries.length >= run ? entries[entries.length - run + (k - i)] : entries[k - i];
       // A continuation line directly above belongs to the row above, not to this one.
@@ -115,29 +116,55 @@ function startsLabel(core: string, key: string, cat: Catalogue): boolean {
   return e !== undefined && e.core.startsWith(core);
 }
 
-/** Score of reading group g as row r. */
-function score(ev: GroupEvidence, count: number, expected: number, typical: number, row: string): number {
-  let s: number;
-  if (ev.strong.length > 0) {
-    if (!ev.strong.includes(row)) return -1;
-    s = ev.strong.length === 1 ? 100 : 60;
-  } else {
-    // The base outweighs soft evidence: reading every printed row beats following a scattered label.
-    s = 20;
-    if (ev.near.includes(row) || ev.after.includes(row)) s += 30;
-    else if (ev.soft.includes(row)) s += 15;
-    // A lone number with no label (a stray `1`) is not a row. "Lone" is relative to the table's usual row
-    // width: a PDF whose blank cells print nothing has rows of two numbers.
-    if (count < Math.ceil(Math.min(expected, typical) / 2)) s -= 40;
-  }
-  if (count === expected) s += 5;
-  return s;
-}
-
 /** The alignment: for each group, the row index it is read as (or -1), and the total score. */
 export interface Alignment {
   rowOf: number[];
   score: number;
+}
+
+/** Row key → indexes in a rows list, built once per list (the lists are the templates' constants). */
+const ROW_INDEX = new WeakMap<string[], Map<string, number[]>>();
+
+function rowIndex(rows: string[]): Map<string, number[]> {
+  let idx = ROW_INDEX.get(rows);
+  if (!idx) {
+    idx = new Map();
+    rows.forEach((r, j) => {
+      const list = idx!.get(r);
+      if (list) list.push(j);
+      else idx!.set(r, [j]);
+    });
+    ROW_INDEX.set(rows, idx);
+  }
+  return idx;
+}
+
+/**
+ * Scores of reading a group as each row: a same-line label decides (100 when it names one row, 60 when
+ * several, -1 for rows it does not name). Without one, a base of 20 outweighs soft evidence (reading every
+ * printed row beats following a scattered label), +30 when the nearest label line (or the one after) names
+ * the row, else +15 when another label line since the previous group does; a lone number with no label (a
+ * stray `1`) is not a row, so -40 when the group has fewer than half the table's usual row width ("usual":
+ * a PDF whose blank cells print nothing has rows of two numbers). A full row gets +5 either way.
+ * One array per group: the DP reads it m × n times, and a group's evidence names only a few rows, so
+ * marking those beats testing every row's key in every cell. Written into `out` (length: the rows).
+ */
+function scoreRow(ev: GroupEvidence, count: number, expected: number, typical: number, idx: Map<string, number[]>, out: Float64Array): void {
+  const bonus = count === expected ? 5 : 0;
+  const mark = (keys: string[], value: number) => {
+    for (const k of keys) for (const j of idx.get(k) ?? []) out[j] = value;
+  };
+  if (ev.strong.length > 0) {
+    out.fill(-1);
+    mark(ev.strong, (ev.strong.length === 1 ? 100 : 60) + bonus);
+    return;
+  }
+  const base = 20 - (count < Math.ceil(Math.min(expected, typical) / 2) ? 40 : 0);
+  out.fill(base + bonus);
+  // Soft first, then near/after over it: near or after wins when a row is named by both.
+  mark(ev.soft, base + 15 + bonus);
+  mark(ev.near, base + 30 + bonus);
+  mark(ev.after, base + 30 + bonus);
 }
 
 /** Aligns groups to rows, keeping printed order. Assignments scoring ≤ 0 are never made. */
@@ -145,11 +172,15 @@ export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: s
   const m = evidence.length;
   const typical = median(counts);
   const n = rows.length;
+  const idx = rowIndex(rows);
   // dp[i*(n+1)+j]: best score with the first i groups and the first j rows; how: the step that got there.
   const w = n + 1;
   const dp = new Float64Array((m + 1) * w);
   const how = new Uint8Array((m + 1) * w);
+  // One scores array for all groups (a typed array per group costs more to allocate than to fill).
+  const scores = new Float64Array(n);
   for (let i = 0; i <= m; i++) {
+    if (i > 0) scoreRow(evidence[i - 1], counts[i - 1], expected, typical, idx, scores);
     for (let j = 0; j <= n; j++) {
       if (i === 0 && j === 0) continue;
       let best = -Infinity;
@@ -163,7 +194,7 @@ export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: s
         step = 2; // row j-1 missing
       }
       if (i > 0 && j > 0) {
-        const s = score(evidence[i - 1], counts[i - 1], expected, typical, rows[j - 1]);
+        const s = scores[j - 1];
         if (s > 0 && dp[(i - 1) * w + j - 1] + s > best) {
           best = dp[(i - 1) * w + j - 1] + s;
           step = 3;

@@ -1,6 +1,6 @@
 /** The whole pure pipeline for one file: bytes → (zip entries →) SourceDoc → ParsedReport → findings. */
 import type { Analysis, FileType, ReportResult } from '../model.ts';
-import { fileTypeOf, readDocument } from '../read/index.ts';
+import { detectType, readDocument } from '../read/index.ts';
 import { expandZip } from '../read/zip.ts';
 import { parseReport } from '../parse/index.ts';
 import { runChecks } from '../checks/index.ts';
@@ -22,8 +22,14 @@ export interface AnalyzedFile {
 
 /** Analyses one file as dropped or named on the command line; zips are expanded. Never throws. */
 export async function analyzeFile(name: string, bytes: Uint8Array): Promise<AnalyzedFile[]> {
-  if (!isArchive(name, bytes)) return [{ name, bytes, analysis: await analyzeDocument(name, bytes) }];
-  const entries = expandZip(name, bytes);
+  let entries: ReturnType<typeof expandZip>;
+  try {
+    if (detectType(name, bytes) !== 'zip') return [{ name, bytes, analysis: await analyzeDocument(name, bytes) }];
+    entries = expandZip(name, bytes);
+  } catch (e) {
+    const reason = `读取压缩包「${name}」时出现内部错误：${e instanceof Error ? e.message : String(e)}`;
+    return [{ name, bytes, analysis: { result: emptyResult(name, 'unreadable', reason) } }];
+  }
   if ('unreadable' in entries) return [{ name, bytes, analysis: { result: emptyResult(name, 'unreadable', entries.reason) } }];
   if (entries.length === 0) {
     const reason = `压缩包「${name}」中没有文件。`;
@@ -62,21 +68,6 @@ export async function analyzeDocument(name: string, bytes: Uint8Array): Promise<
     const reason = `读取文件「${name}」时出现内部错误：${e instanceof Error ? e.message : String(e)}`;
     return { result: emptyResult(name, 'unreadable', reason) };
   }
-}
-
-/** A .zip by name, or zip bytes under another name that are not a Word file (.docx is a zip too). */
-function isArchive(name: string, bytes: Uint8Array): boolean {
-  const type = fileTypeOf(name);
-  if (type === 'zip') return true;
-  if (type === 'docx') return false;
-  const zipMagic = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  return zipMagic && !looksLikeOffice(bytes);
-}
-
-/** .docx files are zips too: they are reports, not archives of reports. */
-function looksLikeOffice(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 2048)));
-  return head.includes('[Content_Types].xml') || head.includes('word/');
 }
 
 function emptyResult(file: string, status: 'unreadable' | 'not-a-report', error: string, fileType?: FileType): ReportResult {

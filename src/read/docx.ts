@@ -1,12 +1,17 @@
 /**
  * Word (.docx) → SourceDoc: unzip the main document part and walk its XML once (own scanner, xml-scan.ts).
  * Paragraphs become lines and tables rows of cells, in the same shape as the HTML reader. Tracked
- * changes are read as accepted, content-control placeholders as blank, text boxes in place.
+ * changes are read as accepted, content-control placeholders as blank, text boxes in place, Word's
+ * automatic list labels (docx-numbering.ts) in front of their paragraphs, embedded documents
+ * (altChunk: HTML, MHTML, text) where they sit.
  */
-import type { SourceDoc } from '../model.ts';
+import type { SourceDoc, SourceLine } from '../model.ts';
 import { decodeText } from './decode.ts';
 import { type Numbering, nextLabel, parseNumbering, resolveNum } from './docx-numbering.ts';
 import { FlowBuilder, type CellSpec } from './flow.ts';
+import { INVISIBLE, readHtml } from './html.ts';
+import { extractMhtmlHtml, looksLikeMhtml } from './mhtml.ts';
+import { readText } from './text.ts';
 import type { Unreadable } from './index.ts';
 import { attrValue, decodeUtf8, decodeXmlEntities, namespaces, scanXml } from './xml-scan.ts';
 import { extractRecord, listZip, type ZipRecord } from './zip-format.ts';
@@ -19,9 +24,9 @@ const WML_NAMESPACES = new Set([
   'http://purl.oclc.org/ooxml/wordprocessingml/main',
 ]);
 
-/** Collapses spaces (no-break spaces included, as the HTML reader does) and trims. */
+/** Drops invisible characters, collapses spaces (no-break spaces included, as the HTML reader does), trims. */
 function normalizeWord(raw: string): string {
-  return raw.replace(/[ \u00a0]+/g, ' ').trim();
+  return raw.replace(INVISIBLE, '').replace(/[ \u00a0]+/g, ' ').trim();
 }
 
 function reason(name: string, what: string): Unreadable {
@@ -74,7 +79,38 @@ export function readDocx(name: string, bytes: Uint8Array): SourceDoc | Unreadabl
     case 'not-zip':
       return reason(name, '已损坏（正文数据校验失败），无法读取；请用 Word 打开修复后另存为 .docx 再导入。');
   }
-  return readDocumentXml(xml, numberingOf(bytes, records, part.name));
+  return readDocumentXml(xml, numberingOf(bytes, records, part.name), (id) => altChunkLines(bytes, records, part.name, id));
+}
+
+/** Reads the part an altChunk points to (through the main part's relationships) into lines. */
+function altChunkLines(bytes: Uint8Array, records: ZipRecord[], mainName: string, relId: string): SourceLine[] | null {
+  const slash = mainName.lastIndexOf('/');
+  const dir = mainName.slice(0, slash + 1);
+  const get = (name: string): Uint8Array | null => {
+    const rec = records.find((r) => r.name === name);
+    const data = rec ? extractRecord(bytes, rec, MAX_DOCUMENT_XML) : null;
+    return data instanceof Uint8Array ? data : null;
+  };
+  const rels = get(`${dir}_rels/${mainName.slice(slash + 1)}.rels`);
+  if (!rels) return null;
+  let target: string | null = null;
+  for (const m of new TextDecoder().decode(rels).matchAll(/<Relationship\b[^>]*>/g)) {
+    if (attrValue(m[0], 'Id') !== relId) continue;
+    target = attrValue(m[0], 'Target') ?? null;
+    break;
+  }
+  if (!target) return null;
+  const path = target.startsWith('/') ? target.slice(1) : dir + target;
+  const data = get(path);
+  if (!data) return null;
+  const ext = path.toLowerCase().split('.').pop();
+  if (ext === 'mht' || ext === 'mhtml' || looksLikeMhtml(data)) {
+    const part = extractMhtmlHtml(data);
+    return part ? readHtml(part.bytes, part.charset).lines : null;
+  }
+  if (ext === 'htm' || ext === 'html' || ext === 'xhtml') return readHtml(data).lines;
+  if (ext === 'txt') return readText(decodeText(data).text, 'txt').lines;
+  return null;
 }
 
 /** Word's numbering definitions (and the styles that use them), when the document has any. */
@@ -92,7 +128,7 @@ function numberingOf(bytes: Uint8Array, records: ZipRecord[], mainName: string):
 /** Codes of the WordprocessingML elements the walk reacts to (numbers: a switch on them is a jump table). */
 const enum T {
   Other = 0, P, Text, Tab, Break, Hyphen, Del, Tbl, Tr, Tc, TcPr, TrPr, RPr, PPr, R, GridBefore, GridSpan,
-  VMerge, HMerge, Sdt, SdtContent, ShowingPlcHdr, TxbxContent, Skip, PStyle, NumPr, NumId, Ilvl,
+  VMerge, HMerge, Sdt, SdtContent, ShowingPlcHdr, TxbxContent, Skip, PStyle, NumPr, NumId, Ilvl, AltChunk,
 }
 
 const CODES = new Map<string, T>([
@@ -101,10 +137,12 @@ const CODES = new Map<string, T>([
   ['trPr', T.TrPr], ['rPr', T.RPr], ['pPr', T.PPr], ['r', T.R], ['gridBefore', T.GridBefore],
   ['gridSpan', T.GridSpan], ['vMerge', T.VMerge], ['hMerge', T.HMerge], ['sdt', T.Sdt],
   ['sdtContent', T.SdtContent], ['showingPlcHdr', T.ShowingPlcHdr], ['txbxContent', T.TxbxContent],
-  ['pStyle', T.PStyle], ['numPr', T.NumPr], ['numId', T.NumId], ['ilvl', T.Ilvl],
+  ['pStyle', T.PStyle], ['numPr', T.NumPr], ['numId', T.NumId], ['ilvl', T.Ilvl], ['altChunk', T.AltChunk],
   // Subtrees with no printed text, or with deleted text.
   ...['moveFrom', 'delText', 'instrText', 'delInstrText', 'sectPr', 'tblPr', 'tblGrid', 'tblPrEx', 'rt', 'object',
     'footnoteReference', 'endnoteReference', 'commentReference',
+    // Layout containers with many children and nothing to read (cheap to jump over).
+    'tcBorders', 'tblBorders', 'pBdr', 'tabs', 'tcMar', 'tblCellMar', 'spacing', 'ind', 'rFonts', 'lang',
     // Tracked formatting changes keep the old properties (an old numPr must not number the paragraph).
     'pPrChange', 'rPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'sectPrChange', 'numberingChange',
   ].map((n): [string, T] => [n, T.Skip]),
@@ -116,7 +154,11 @@ const FOREIGN = -1;
 const FALLBACK = -2;
 
 /** Walks WordprocessingML (word/document.xml, as UTF-8 bytes or a string) into a SourceDoc in one pass. */
-export function readDocumentXml(xml: string | Uint8Array, numbering: Numbering | null = null): SourceDoc {
+export function readDocumentXml(
+  xml: string | Uint8Array,
+  numbering: Numbering | null = null,
+  altChunk: ((relId: string) => SourceLine[] | null) | null = null,
+): SourceDoc {
   let bytes = typeof xml === 'string' ? new TextEncoder().encode(xml) : xml;
   // Word writes UTF-8; a UTF-16 part (allowed by XML) is turned into UTF-8 for the byte scanner.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) bytes = new TextEncoder().encode(decodeText(bytes).text);
@@ -165,6 +207,11 @@ export function readDocumentXml(xml: string | Uint8Array, numbering: Numbering |
     stack.pop();
     skip = 1;
   };
+  /** Skips an element that never nests in itself: the scanner jumps straight to its end tag. */
+  const jumpOver = (): true => {
+    enterSkip();
+    return true;
+  };
 
   scanXml(bytes, {
     open(name, attrStart, attrEnd) {
@@ -204,6 +251,13 @@ export function readDocumentXml(xml: string | Uint8Array, numbering: Numbering |
         case T.Ilvl:
           if (parent === T.NumPr) paraIlvl = Number(val() ?? 0);
           return;
+        case T.AltChunk: {
+          // Content embedded as another document (HTML, MHTML, text, .docx), as web systems often export.
+          const id = attrValue(decodeUtf8(bytes, aStart, aEnd), 'r:id');
+          const lines = id && altChunk ? altChunk(id) : null;
+          if (lines) flow.insertLines(lines);
+          return jumpOver();
+        }
         case T.Text:
           inText = true;
           return;
@@ -258,11 +312,10 @@ export function readDocumentXml(xml: string | Uint8Array, numbering: Numbering |
           return;
         case T.RPr:
           // Run properties hold no text; paragraph-mark properties (in w:pPr) may hold w:del.
-          if (parent === T.R) enterSkip();
+          if (parent === T.R) return jumpOver();
           return;
         case T.Skip:
-          enterSkip();
-          return;
+          return jumpOver();
       }
     },
     close() {

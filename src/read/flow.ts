@@ -222,6 +222,31 @@ export class FlowBuilder {
     else parent.loose.push(t);
   }
 
+  /**
+   * Inserts lines read from an embedded document (Word's altChunk) at this point, their tables
+   * renumbered after ours. Inside a table cell their text joins the cell instead.
+   */
+  insertLines(lines: SourceLine[]): void {
+    this.breakParagraph();
+    if (this.tables.length > 0) {
+      for (const l of lines) {
+        this.text(l.cells.map((c) => c.text).join(' '));
+        this.breakParagraph();
+      }
+      return;
+    }
+    const ids = new Map<number, number>();
+    for (const l of lines) {
+      if (!l.table) {
+        this.out.push(l);
+        continue;
+      }
+      let id = ids.get(l.table.id);
+      if (id === undefined) ids.set(l.table.id, (id = this.tableCount++));
+      this.out.push({ ...l, table: { id, row: l.table.row } });
+    }
+  }
+
   /** Closes everything still open and returns the lines. */
   finish(): SourceLine[] {
     this.breakParagraph();

@@ -75,6 +75,9 @@ function latin1(bytes: Uint8Array): string {
   return s;
 }
 
+/** Soft hyphens and zero-width characters: invisible, but they would split a number like 2\u200b6. */
+export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 /** CJK characters and punctuation, between which a source line break is not a space (CSS Text 3). */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
@@ -84,6 +87,7 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
  */
 export function collapseHtmlSpace(raw: string): string {
   return raw
+    .replace(INVISIBLE, '')
     .replace(/[ \t\n\r\f\u00a0]+/g, (m: string, off: number, s: string) =>
       /[\n\r]/.test(m) && !m.includes('\u00a0') && CJK.test(s.charAt(off - 1)) && CJK.test(s.charAt(off + m.length)) ? '' : ' ',
     )

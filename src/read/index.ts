@@ -5,7 +5,7 @@ import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { extractMhtmlHtml, looksLikeMhtml } from './mhtml.ts';
 import { readPdf } from './pdf.ts';
-import { oleKind, sniff, type Sniffed } from './sniff.ts';
+import { looksLikeHtmlPage, oleKind, sniff, type Sniffed } from './sniff.ts';
 import { readText } from './text.ts';
 import { listZip } from './zip-format.ts';
 
@@ -31,8 +31,13 @@ export function fileTypeOf(name: string): FileType | 'zip' | null {
     case 'htm':
     case 'shtml':
     case 'xhtml':
+    case 'mht':
+    case 'mhtml':
       return 'html';
     case 'docx':
+    case 'docm':
+    case 'dotx':
+    case 'dotm':
       return 'docx';
     case 'pdf':
       return 'pdf';
@@ -103,7 +108,7 @@ async function dispatch(name: string, bytes: Uint8Array): Promise<SourceDoc | Un
     case 'pdf':
       return withNote(await readPdf(bytes, name), declared === 'pdf' ? null : misnamed(' PDF'));
     case 'zip':
-      return readZipLike(name, bytes, ext, misnamed);
+      return readZipLike(name, bytes, declared, misnamed);
     case 'ole':
       return unreadable(oleReason(name, bytes, ext));
     case 'rtf':
@@ -120,11 +125,11 @@ async function dispatch(name: string, bytes: Uint8Array): Promise<SourceDoc | Un
   }
 }
 
-function readZipLike(name: string, bytes: Uint8Array, ext: string, misnamed: (what: string) => string | null): SourceDoc | Unreadable {
+function readZipLike(name: string, bytes: Uint8Array, declared: FileType | 'zip' | null, misnamed: (what: string) => string | null): SourceDoc | Unreadable {
   const records = listZip(bytes);
   const names = typeof records === 'string' ? [] : records.map((r) => r.name);
-  if (ext === 'docx' || names.includes('word/document.xml')) {
-    return withNote(readDocx(name, bytes), ext === 'docx' ? null : misnamed(' Word 文档（.docx）'));
+  if (declared === 'docx' || names.includes('word/document.xml')) {
+    return withNote(readDocx(name, bytes), declared === 'docx' ? null : misnamed(' Word 文档（.docx）'));
   }
   if (typeof records === 'string') {
     return unreadable(records === 'truncated' ? `文件「${name}」不完整（文件被截断或未下载完），无法读取。` : `文件「${name}」已损坏，无法读取。`);
@@ -161,7 +166,9 @@ function readTextLike(name: string, bytes: Uint8Array, kind: Sniffed, ext: strin
     if (!part) return unreadable(`文件「${name}」是单文件网页（MHTML），但其中找不到网页正文，无法读取。`);
     return readHtml(part.bytes, part.charset);
   }
-  if (declared === 'html' || kind === 'html') {
+  // Markdown may hold some HTML, and a .txt must be a whole page to be taken for one.
+  const asHtml = declared === 'html' || (kind === 'html' && declared !== 'md' && (declared !== 'txt' || looksLikeHtmlPage(bytes)));
+  if (asHtml) {
     // Word can "save as" web page under a .doc name; such files read as the HTML they are.
     const note = declared === 'html' ? null : `文件扩展名为 ${shown}，但内容是网页（HTML），已按网页读取。`;
     return withNote(readHtml(bytes), note);

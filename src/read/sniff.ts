@@ -34,11 +34,20 @@ export function controlShare(bytes: Uint8Array, sample = 65536): number {
   return bad / n;
 }
 
-/** True when decoded text starts like an HTML page. */
+function headOf(bytes: Uint8Array): string {
+  return new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).replace(/^\ufeff|^ï»¿/, '').trimStart().toLowerCase();
+}
+
+/** True when the bytes start like HTML markup (a page or a fragment such as Word's "save as web page"). */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).replace(/^\ufeff|^ï»¿/, '').trimStart().toLowerCase();
+  const head = headOf(bytes);
   if (!head.startsWith('<')) return false;
   return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<p[\s>]|<div[\s>]/.test(head.slice(0, 1024));
+}
+
+/** True when the bytes start like a whole HTML page (a doctype or <html>), not just some markup. */
+export function looksLikeHtmlPage(bytes: Uint8Array): boolean {
+  return /^(<\?xml[^>]{0,200}>\s*)?(<!--[^>]{0,500}-->\s*)?(<!doctype html|<html[\s>])/.test(headOf(bytes));
 }
 
 /** Classifies bytes by their magic numbers, then as HTML, text or binary. */

@@ -11,8 +11,10 @@ export interface XmlHandler {
   /**
    * A start tag (or an empty-element tag, followed at once by `close`). The same string instance is
    * passed for every occurrence of a name. Raw attribute bytes are `[attrStart, attrEnd)`.
+   * Returning true asks the scanner to jump to the element's end tag without reporting its content
+   * (only for elements that never contain an element of their own name, such as w:rPr).
    */
-  open(name: string, attrStart: number, attrEnd: number): void;
+  open(name: string, attrStart: number, attrEnd: number): boolean | void;
   /** An end tag (also sent for empty-element tags). */
   close(): void;
   /** Character data `[start, end)` between tags, entities not decoded (`cdata` true inside a CDATA section). */
@@ -31,6 +33,36 @@ function startsWithAscii(b: Uint8Array, at: number, s: string): boolean {
 function indexOfAscii(b: Uint8Array, s: string, from: number): number {
   const first = s.charCodeAt(0);
   for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) if (startsWithAscii(b, i, s)) return i;
+  return -1;
+}
+
+/** True when `b[at…]` holds the bytes of the ASCII tag name followed by a tag delimiter. */
+function nameAt(b: Uint8Array, at: number, name: string): boolean {
+  if (!startsWithAscii(b, at, name)) return false;
+  const d = b[at + name.length];
+  return d === GT || d === SLASH || d === 32 || d === 9 || d === 10 || d === 13;
+}
+
+/**
+ * Position just after the end tag of an element of `name` whose content starts at `from`, counting
+ * nested elements of the same name (w:rPr holds an old w:rPr inside w:rPrChange). Only looks at the
+ * bytes after each '<', which is much cheaper than tokenizing the subtree. -1 when the end is missing.
+ */
+function endOfElement(b: Uint8Array, from: number, name: string): number {
+  let depth = 0;
+  for (let lt = b.indexOf(LT, from); lt >= 0; lt = b.indexOf(LT, lt + 1)) {
+    if (b[lt + 1] === SLASH) {
+      if (!nameAt(b, lt + 2, name)) continue;
+      const gt = b.indexOf(GT, lt + 2);
+      if (gt < 0) return -1;
+      if (depth === 0) return gt + 1;
+      depth--;
+    } else if (nameAt(b, lt + 1, name)) {
+      const gt = b.indexOf(GT, lt + 1);
+      if (gt < 0) return -1;
+      if (b[gt - 1] !== SLASH) depth++;
+    }
+  }
   return -1;
 }
 
@@ -61,19 +93,30 @@ class NameCache {
 
 const utf8 = new TextDecoder('utf-8');
 
-/** UTF-8 bytes → string; short pure-ASCII runs skip the decoder call. */
+/** UTF-8 bytes → string. Short runs are decoded here: a TextDecoder call costs ~0.5 µs whatever its size. */
 export function decodeUtf8(b: Uint8Array, start: number, end: number): string {
-  if (end - start <= 64) {
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if ((b[i] as number) >= 0x80) {
-        ascii = false;
-        break;
-      }
+  if (end - start > 256) return utf8.decode(b.subarray(start, end));
+  const units: number[] = [];
+  for (let i = start; i < end; ) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      units.push(c);
+      i++;
+    } else if (c >= 0xc2 && c < 0xe0 && i + 1 < end && ((b[i + 1] as number) & 0xc0) === 0x80) {
+      units.push(((c & 0x1f) << 6) | ((b[i + 1] as number) & 0x3f));
+      i += 2;
+    } else if (c >= 0xe0 && c < 0xf0 && i + 2 < end && ((b[i + 1] as number) & 0xc0) === 0x80 && ((b[i + 2] as number) & 0xc0) === 0x80) {
+      const u = ((c & 0x0f) << 12) | (((b[i + 1] as number) & 0x3f) << 6) | ((b[i + 2] as number) & 0x3f);
+      // Overlong forms and surrogates are invalid: leave them to the real decoder.
+      if (u < 0x800 || (u >= 0xd800 && u <= 0xdfff)) return utf8.decode(b.subarray(start, end));
+      units.push(u);
+      i += 3;
+    } else {
+      // Four-byte sequences (outside the BMP) and anything malformed.
+      return utf8.decode(b.subarray(start, end));
     }
-    if (ascii) return String.fromCharCode(...b.subarray(start, end));
   }
-  return utf8.decode(b.subarray(start, end));
+  return String.fromCharCode(...units);
 }
 
 /** Walks UTF-8 XML bytes, calling the handler for tags and text in document order. */
@@ -138,9 +181,16 @@ export function scanXml(b: Uint8Array, h: XmlHandler): void {
     if (j >= len) return;
     const name = names.get(b, lt + 1, nameEnd);
     const selfClosing = b[j - 1] === SLASH;
-    h.open(name, nameEnd, selfClosing ? j - 1 : j);
-    if (selfClosing) h.close();
+    const jump = h.open(name, nameEnd, selfClosing ? j - 1 : j) === true;
     pos = j + 1;
+    if (jump && !selfClosing) {
+      const end = endOfElement(b, pos, name);
+      if (end < 0) return;
+      pos = end;
+      h.close();
+      continue;
+    }
+    if (selfClosing) h.close();
   }
 }
 

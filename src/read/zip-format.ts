@@ -4,7 +4,7 @@
  * limits against zip bombs must be checked on the central directory before anything is inflated, and
  * enforced again while inflating (declared sizes can lie).
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 
 /** One entry of a ZIP central directory. */
 export interface ZipRecord {
@@ -28,6 +28,11 @@ export interface ZipRecord {
 
 /** Why a ZIP could not be listed or an entry not extracted (mapped to Chinese reasons by callers). */
 export type ZipProblem = 'not-zip' | 'truncated' | 'corrupt' | 'encrypted' | 'method' | 'too-big';
+
+/** DEFLATE's largest possible expansion (258-byte matches in about 2 bits each). */
+const MAX_DEFLATE_RATIO = 1032;
+/** Entries whose worst-case output is below this are inflated in one call (faster than streaming). */
+const ONE_SHOT_CAP = 64 * 1024 * 1024;
 
 /** A thrown-and-caught marker for the inflate size limit. */
 const OVER_LIMIT = new Error('over limit');
@@ -140,6 +145,17 @@ export function extractRecord(bytes: Uint8Array, rec: ZipRecord, limit: number):
   if (rec.method === 0) {
     if (rec.compressedSize !== rec.size) return 'corrupt';
     out = data;
+  } else if (rec.compressedSize * MAX_DEFLATE_RATIO <= ONE_SHOT_CAP) {
+    // Small entries inflate in one call into a buffer of the declared size: fflate never grows a given
+    // buffer, so a stream that lies about its size is cut there, and it can cost at most ONE_SHOT_CAP of work.
+    let r: Uint8Array;
+    try {
+      r = inflateSync(data, { out: new Uint8Array(rec.size) });
+    } catch {
+      return 'corrupt';
+    }
+    if (r.length !== rec.size) return 'corrupt';
+    out = r;
   } else {
     const r = inflateBounded(data, Math.min(limit, rec.size));
     if (typeof r === 'string') return r;

@@ -41,6 +41,11 @@ export function normalizeLine(line: string): string {
   return s;
 }
 
+/** Line indexes to leave out (a Set, or anything else that answers `has`). */
+export interface LineSet {
+  has(line: number): boolean;
+}
+
 /** Separates lines while they are normalised together; normalisation never touches it. */
 const SEP = '\u0001';
 const SENTENCE_END_CHARS = new Set('。！？；：!?;:');
@@ -52,7 +57,7 @@ const startsNumbered = (s: string) => NUMBER_START_CHARS.has(s[0] ?? '') && NUMB
  * are normalised in one pass (joined by a separator, then split again), which is much cheaper than a
  * regex pass per line.
  */
-export function buildProse(lines: string[], skip: ReadonlySet<number>, from = 0, to = lines.length): Prose {
+export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.length): Prose {
   const kept: string[] = [];
   const keptIdx: number[] = [];
   for (let i = from; i < to; i++) {

@@ -49,11 +49,11 @@ async function checkedOk(i: Input): Promise<void> {
 async function textRow(label: string, inputs: Input[]): Promise<void> {
   if (inputs.length === 0) return;
   const sec = await timePass(inputs, 20, checkedOk);
-  const st = await stageTimes(inputs, 10);
+  const st = await stageTimes(inputs, Math.max(2, Math.ceil(20 / inputs.length)), ROUNDS);
   const f = (x: number) => x.toFixed(0).padStart(5);
   console.log(
     `${label.padEnd(34)} ${(inputs.length / sec).toFixed(0).padStart(6)} reports/s   ` +
-      `µs/report: read ${f(st.read)}  parse ${f(st.parse)}  checks ${f(st.checks)}`,
+      `µs/report (median round): read ${f(st.read)}  parse ${f(st.parse)}  checks ${f(st.checks)}`,
   );
   if (SHOW_CHECKS) {
     const names = CHECKS.map((c, k) => c.name || `#${k}`);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import type { SourceDoc } from '../../src/model.ts';
 import { MAX_TEXT_BYTES, type Unreadable, detectType, readDocument } from '../../src/read/index.ts';
 import { readHtml } from '../../src/read/html.ts';
 import { readText } from '../../src/read/text.ts';
-import { fixture, ok, readFixture } from './helpers.ts';
+import { fixture, makeZip, ok, readFixture } from './helpers.ts';
 
 /** Reads and times one file; asserts it neither throws nor takes 5 s. */
 async function read(name: string, bytes: Uint8Array): Promise<SourceDoc | Unreadable> {
@@ -90,6 +90,9 @@ describe('content wins over the extension', () => {
     expect(htmlAsDoc.notes?.join('')).toMatch(/网页/);
     expect(texts(htmlAsDoc)).toEqual(texts(readHtml(html)));
     expect(ok(await read('report.txt', fixture('corpus/07-shuyang-drc-2023.html'))).fileType).toBe('html');
+    // 01 starts with a comment and bare <p> markup: as .txt it stays text; markdown with some HTML stays markdown.
+    expect(ok(await read('report.txt', html)).fileType).toBe('txt');
+    expect(ok(await read('readme.md', new TextEncoder().encode('<div align="center">年报</div>\n\n# 一、总体情况'))).fileType).toBe('md');
   });
 
   it('a single-file web page (.mht, GBK, quoted-printable) reads like the page itself, under .mht or .doc', async () => {
@@ -165,5 +168,47 @@ describe('readDocument never throws', () => {
       const doc = await readDocument(name, bytes);
       expect('unreadable' in doc ? typeof doc.reason : Array.isArray(doc.lines), name).toBe('unreadable' in doc ? 'string' : true);
     }
+  });
+});
+
+describe('mangled markup never throws', () => {
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  /** Overwrites, deletes or duplicates random spans, favouring markup characters. */
+  function mangle(src: Uint8Array): Uint8Array {
+    const out = Array.from(src);
+    for (let k = 1 + rand(20); k > 0; k--) {
+      const at = rand(out.length);
+      const op = rand(3);
+      if (op === 0) out[at] = [60, 62, 47, 34, 38, 0, 0xe4][rand(7)] as number;
+      else if (op === 1) out.splice(at, rand(200));
+      else out.splice(at, 0, ...out.slice(rand(out.length), rand(out.length)).slice(0, 500));
+    }
+    return new Uint8Array(out);
+  }
+
+  it('Word XML with mangled tags inside a valid zip (100 cases)', async () => {
+    const docx = fixture('corpus/07-shuyang-drc-2023.from-html.docx');
+    const xml = new Uint8Array(unzipSync(docx)['word/document.xml'] as Uint8Array);
+    const started = Date.now();
+    for (let i = 0; i < 100; i++) {
+      const zip = makeZip([{ name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>') }, { name: 'word/document.xml', data: mangle(xml), deflate: false }]);
+      const doc = await readDocument('m.docx', zip);
+      expect('unreadable' in doc || Array.isArray(doc.lines)).toBe(true);
+    }
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('HTML with mangled tags (100 cases)', async () => {
+    const html = fixture('corpus/07-shuyang-drc-2023.html');
+    const started = Date.now();
+    for (let i = 0; i < 100; i++) {
+      const doc = await readDocument('m.html', mangle(html));
+      expect('unreadable' in doc || Array.isArray(doc.lines)).toBe(true);
+    }
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });

@@ -57,6 +57,27 @@ describe('readDocx on real converted reports', () => {
   });
 });
 
+describe('altChunk (a document embedded in the .docx, as web systems export)', () => {
+  it('reads an embedded HTML report (01) in place, its tables numbered after the Word tables', () => {
+    const enc = new TextEncoder();
+    const rels =
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="htmlChunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/></Relationships>';
+    const body = `<w:tbl><w:tr>${tc(p('封面'))}${tc(p('表'))}</w:tr></w:tbl>${p('前言')}<w:altChunk r:id="htmlChunk1"/>${p('附记')}`;
+    const xmlDoc = doc(body).replace('<w:document ', '<w:document xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+    const html = fixture('corpus/01-shanghai-govoffice-2019.html');
+    const zip = makeZip([
+      { name: '[Content_Types].xml', data: enc.encode('<Types/>') },
+      { name: 'word/document.xml', data: enc.encode(xmlDoc) },
+      { name: 'word/_rels/document.xml.rels', data: enc.encode(rels) },
+      { name: 'word/afchunk.htm', data: html },
+    ]);
+    const d = ok(readDocx('chunk.docx', zip));
+    const embedded = readHtml(html).lines.map((l) => (l.table ? { ...l, table: { id: l.table.id + 1, row: l.table.row } } : l));
+    expect(d.lines).toEqual([{ cells: [{ text: '封面', col: 0 }, { text: '表', col: 1 }], table: { id: 0, row: 0 } }, { cells: [{ text: '前言' }] }, ...embedded, { cells: [{ text: '附记' }] }]);
+  });
+});
+
 describe("Word's automatic numbering", () => {
   it('puts the labels from numbering.xml in front of the text (LibreOffice file, first list switched to 一、)', () => {
     const d = ok(readDocx('numbered.docx', readFixture('numbered-lists.edited.docx')));
@@ -163,6 +184,18 @@ describe('WordprocessingML walk', () => {
     const lines = readDocumentXml(xml).lines;
     expect(lines.map((l) => l.cells.map((c) => c.text).join('|'))).toEqual(['收到26件', '3', '保留|1', '末行|3']);
     expect(lines.map((l) => l.table?.row ?? null)).toEqual([null, null, 0, 1]);
+  });
+
+  it('jumps over property subtrees that nest themselves (tracked formatting changes) without losing its place', () => {
+    const xml = doc(
+      '<w:p><w:pPr><w:pPrChange w:id="1"><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:pPrChange></w:pPr>' +
+        '<w:r><w:rPr><w:b/><w:rPrChange w:id="2"><w:rPr><w:i/><w:rPr/></w:rPr></w:rPrChange></w:rPr><w:t>一、</w:t></w:r>' +
+        '<w:r><w:rPr/><w:t>总体情况</w:t></w:r></w:p>' +
+        `<w:tbl><w:tblPr><w:tblPrChange><w:tblPr><w:tblW w:w="0"/></w:tblPr></w:tblPrChange></w:tblPr><w:tr>${tc(p('规章'))}${tc(p('0'))}</w:tr></w:tbl>` +
+        '<w:p><w:pPr><w:sectPr><w:sectPrChange><w:sectPr><w:pgSz/></w:sectPr></w:sectPrChange></w:sectPr></w:pPr><w:r><w:t>二、</w:t></w:r></w:p>' +
+        p('尾'),
+    );
+    expect(cellsOf(xml).map((l) => l.map((c) => c[0]))).toEqual([['一、总体情况'], ['规章', '0'], ['二、'], ['尾']]);
   });
 
   it('a deleted paragraph mark joins the paragraph with the next', () => {

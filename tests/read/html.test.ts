@@ -157,6 +157,10 @@ describe('HTML structure', () => {
     expect(doc).toEqual([['A & B'], ['二、']]);
   });
 
+  it('hidden void elements do not swallow the rest of the page', () => {
+    expect(cellsOf('<p>前<img hidden src=x><br style="display:none"><input type=hidden>后</p><p>下一段</p>')).toEqual([['前后'], ['下一段']]);
+  });
+
   it('ends lines at blocks and <br>, joins inline runs without spaces', () => {
     expect(cellsOf('<div>一<span>、</span><font>总</font><o:p></o:p>体情况<br>第二行<p>段落</p>尾</div>')).toEqual([
       ['一、总体情况'],
@@ -171,6 +175,7 @@ describe('HTML structure', () => {
     expect(collapseHtmlSpace('2023 年')).toBe('2023 年');
     expect(collapseHtmlSpace('年报\n  \u00a0\u00a0其他')).toBe('年报 其他');
     expect(collapseHtmlSpace('a\nb')).toBe('a b');
+    expect(collapseHtmlSpace('2\u200b6&\u00ad')).toBe('26&');
   });
 
   it('places cells on the grid after rowspans and colspans, without duplicating spanned text', () => {

@@ -102,6 +102,13 @@ describe('expandZip', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('cuts a small entry that inflates past its declared size (one-shot path)', () => {
+    const small = zeroBomb(10_000); // 2.58 MB of zeros in ~16 KB, declared as 1 000 bytes
+    const zip = makeZip([{ name: 'short.txt', data: new Uint8Array(0), compressed: small.deflated, declaredSize: 1000, crc: 0 }]);
+    const got = entries(expandZip('short.zip', zip));
+    expect(got[0]?.error).toMatch(/short\.zip\/short\.txt.*(已损坏|疑似压缩炸弹)/);
+  });
+
   it('the hand-built bomb stream is real DEFLATE (checked on a small one)', () => {
     const small = zeroBomb(1000);
     const out = inflateBounded(small.deflated, 1_000_000);
