@@ -53,7 +53,8 @@ export interface NarrativeClaims {
 
 /** Units of a count; a count is found from its unit backwards (units are rarer than numeral characters). */
 const UNIT = /[件起宗]/g;
-const CN_NUMERAL = new Set(CN_NUMERAL_CHARS);
+/** Codes of the Chinese numeral characters (code lookups allocate no one-character strings). */
+const CN_NUMERAL = new Set([...CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A count in the prose: 「20件」「三起」「1,295件」. */
@@ -81,7 +82,7 @@ function findCounts(text: string): CountHit[] {
     if (estimate) j--;
     let k = j;
     while (k > 0 && j - k <= 16 && (isDigit(text.charCodeAt(k - 1)) || (text[k - 1] === ',' && isDigit(text.charCodeAt(k - 2))))) k--;
-    if (k === j) while (k > 0 && j - k <= 8 && CN_NUMERAL.has(text[k - 1]!)) k--;
+    if (k === j) while (k > 0 && j - k <= 8 && CN_NUMERAL.has(text.charCodeAt(k - 1))) k--;
     if (k === j || j - k > 16 || (j - k > 8 && !isDigit(text.charCodeAt(j - 1)))) continue;
     out.push({ index: k, end: m.index + 1, numeral: text.slice(k, j), estimate });
   }
@@ -89,7 +90,6 @@ function findCounts(text: string): CountHit[] {
 }
 const TOPIC_INFO = /信息公开|政府信息|依申请|申请公开/;
 const NOT_APPLICATION = /热线|12345|信访件|投诉|留言|咨询|网站|来电|建议|提案|诉求|案件/;
-const BOUNDARY = /[，：；:]/;
 
 /** Application outcome classes, most specific first (old pre-2019 wording mapped per checks.md NAR-03). */
 const APPLY_RULES: Array<[RegExp, ClaimKind]> = [
@@ -107,6 +107,16 @@ const RECEIVED = /(?:收到|受理|新收|接收|接到|收悉)[^，；]{0,24}�
 /** The application is named as an information-disclosure one, right at the word 申请. */
 const APPLICATION_NAMED = /(?:公开|政府信息)[^，；]{0,4}申请|申请公开|依申请/;
 const ANSWERED = /答复|办结|办理完毕|共办理|已办理/;
+/** Applications of other kinds, counted in the same sentences in some reports. */
+const OTHER_APPLICATION = /许可|审批|低保|救助|补贴/;
+/** 「（含上年结转N件）」 right after a received count. */
+const INCLUDES_CARRY = /^（(?:含|包括|包含|其中)上一?年度?结转/;
+/** What may follow a Chinese-numeral count (「三件。」): the clause ends there. */
+const CLAUSE_END_AFTER = /^(?:[，。；、）：]|$)/;
+const REVIEW_CHAR = /[复诉]/;
+const DIGIT = /\d/;
+const SPLIT_LITIGATION = /复议后|直接起诉/;
+const AFTER_REVIEW = /复议后(?:提起|起诉)/;
 
 const OUTCOME_RULES: Array<[RegExp, ClaimKind]> = [
   [/尚未审结|未审结|审理中|未结案/, 'pending'],
@@ -115,10 +125,20 @@ const OUTCOME_RULES: Array<[RegExp, ClaimKind]> = [
   [/其他/, 'otherResult'],
 ];
 
+/**
+ * One regex matching wherever any rule of the list matches: tested first, so a label that names no
+ * outcome (most of them) costs one test instead of one per rule. The rules carry no flags or anchors.
+ */
+function anyRule(rules: Array<[RegExp, ClaimKind]>): RegExp {
+  return new RegExp(rules.map(([re]) => `(?:${re.source})`).join('|'));
+}
+const ANY_APPLY = anyRule(APPLY_RULES);
+const ANY_OUTCOME = anyRule(OUTCOME_RULES);
+
 /** The subject a segment names: the litigation kinds first, else whichever of 复议/诉讼 comes last. */
 function subjectIn(seg: string): Subject | null {
   if (seg.includes('直接起诉')) return 'litDirect';
-  if (/复议后(?:提起|起诉)/.test(seg)) return 'litAfterReview';
+  if (AFTER_REVIEW.test(seg)) return 'litAfterReview';
   const review = seg.lastIndexOf('复议');
   const lit = Math.max(seg.lastIndexOf('诉讼'), seg.lastIndexOf('起诉'));
   if (review < 0 && lit < 0) return null;
@@ -199,7 +219,7 @@ export function scanProse(prose: Prose): NarrativeClaims {
       // 「第3件」, 「2.5件」, or inside （…）: not a count of its own.
       if (g.estimate || prevCh === '第' || prevCh === '.' || insideParens(text, index)) continue;
       // 「一起研究」「一件事」: a Chinese numeral counts only when the clause ends right after its unit.
-      if (!isDigit(g.numeral.charCodeAt(0)) && !/^(?:[，。；、）：]|$)/.test(text.slice(end, end + 1))) continue;
+      if (!isDigit(g.numeral.charCodeAt(0)) && !CLAUSE_END_AFTER.test(text.slice(end, end + 1))) continue;
       const value = parseCount(g.numeral);
       if (value === null) continue;
       const seg = text.slice(segFrom, index);
@@ -207,14 +227,14 @@ export function scanProse(prose: Prose): NarrativeClaims {
       const quote = text.slice(segFrom, end);
       const base = { value, quote, start: s.start + segFrom, end: s.start + end, sentence: si };
       // 复议 / 诉讼: the subject named in the segment, or (「1件涉及…的行政复议」) right after the count.
-      const segSubject = subjectIn(seg) ?? (/[复诉]/.test(after) && !/\d/.test(after) ? subjectIn(after) : null);
-      const outcome = OUTCOME_RULES.find(([re]) => re.test(seg))?.[1];
+      const segSubject = subjectIn(seg) ?? (REVIEW_CHAR.test(after) && !DIGIT.test(after) ? subjectIn(after) : null);
+      const outcome = ANY_OUTCOME.test(seg) ? OUTCOME_RULES.find(([re]) => re.test(seg))?.[1] : undefined;
       if (segSubject) {
         subject = segSubject;
         // 「行政复议、行政诉讼共5件」 lumps both: no total can be compared.
-        const lumped = seg.includes('复议') && seg.includes('诉讼') && !/复议后|直接起诉/.test(seg);
+        const lumped = seg.includes('复议') && seg.includes('诉讼') && !SPLIT_LITIGATION.test(seg);
         if (outcome) claims.push({ ...base, kind: outcome, subject });
-        else if (infoCtx && !lumped && (TOPIC_INFO.test(seg) || !/案件/.test(seg))) claims.push({ ...base, kind: 'total', subject });
+        else if (infoCtx && !lumped && (TOPIC_INFO.test(seg) || !seg.includes('案件'))) claims.push({ ...base, kind: 'total', subject });
         continue;
       }
       if (subject && outcome) {
@@ -224,11 +244,12 @@ export function scanProse(prose: Prose): NarrativeClaims {
       if (!applyCtx || NOT_APPLICATION.test(seg)) continue;
       // A received count must name what was applied for (「政府信息公开申请」「申请公开政府信息」): other
       // applications (行政许可, 低保…) are counted in the same sentences in some reports.
-      const received = RECEIVED.test(seg) && APPLICATION_NAMED.test(seg) && !/许可|审批|低保|救助|补贴/.test(seg);
-      const kind = APPLY_RULES.find(([re]) => re.test(seg))?.[1] ?? (received ? 'received' : ANSWERED.test(seg) ? 'resultTotal' : null);
+      const received = RECEIVED.test(seg) && APPLICATION_NAMED.test(seg) && !OTHER_APPLICATION.test(seg);
+      const rule = ANY_APPLY.test(seg) ? APPLY_RULES.find(([re]) => re.test(seg))?.[1] : undefined;
+      const kind = rule ?? (received ? 'received' : ANSWERED.test(seg) ? 'resultTotal' : null);
       if (!kind) continue;
       const claim: Claim = { ...base, kind };
-      if (kind === 'received' && /^（(?:含|包括|包含|其中)上一?年度?结转/.test(text.slice(end, end + 10))) claim.includesCarry = true;
+      if (kind === 'received' && INCLUDES_CARRY.test(text.slice(end, end + 10))) claim.includesCarry = true;
       claims.push(claim);
       applyClaims++;
     }
@@ -253,8 +274,13 @@ function insideParens(text: string, at: number): boolean {
 /** Text after a count up to the next clause boundary (short). */
 function forwardSegment(text: string, from: number): string {
   let i = from;
-  while (i < text.length && i - from < 24 && !BOUNDARY.test(text[i]!) && text[i] !== '。') i++;
+  while (i < text.length && i - from < 24 && !isClauseEnd(text.charCodeAt(i))) i++;
   return text.slice(from, i);
+}
+
+/** ，：；: or 。, by character code (no regex call per character: this runs after every count). */
+function isClauseEnd(c: number): boolean {
+  return c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0x3a || c === 0x3002;
 }
 
 const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；\n]{0,60}?申请/g;

@@ -21,9 +21,20 @@ export interface GroupEvidence {
   after: string[];
 }
 
-/** Row keys a label can mean: catalogue keys that are rows (group and header keys start with '#'). */
+/** rowKeys results per match list: matchLabel returns its cached lists, so the same ones recur. */
+const ROW_KEYS = new WeakMap<LabelMatch[], readonly string[]>();
+
+/**
+ * Row keys a label can mean: catalogue keys that are rows (group and header keys start with '#').
+ * Shared and never modified by the callers (they copy or only read).
+ */
 function rowKeys(matches: LabelMatch[]): string[] {
-  return matches.filter((m) => !m.key.startsWith('#')).map((m) => m.key);
+  let keys = ROW_KEYS.get(matches);
+  if (!keys) {
+    keys = matches.filter((m) => !m.key.startsWith('#')).map((m) => m.key);
+    ROW_KEYS.set(matches, keys);
+  }
+  return keys as string[];
 }
 
 /** Evidence of one group from its own line and the first label line below it (before-lines come later). */
@@ -104,6 +115,21 @@ export function groupEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
 function isContinuation(line: LabelToken[], cat: Catalogue): boolean {
   if (line.length !== 1) return false;
   const text = line[0].text;
+  // A pure function of the text and the catalogue, asked several times per label line: memoised like
+  // matchLabel, per catalogue and bounded.
+  let memo = CONTINUATION.get(cat);
+  if (!memo) CONTINUATION.set(cat, (memo = new Map()));
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const result = continues(text, cat);
+  if (memo.size >= 4000) memo.clear();
+  memo.set(text, result);
+  return result;
+}
+
+const CONTINUATION = new WeakMap<Catalogue, Map<string, boolean>>();
+
+function continues(text: string, cat: Catalogue): boolean {
   if (leadingNumeral(text) !== '') return false;
   const ms = matchLabel(text, cat);
   if (ms.length === 0) return false;

@@ -182,7 +182,8 @@ function buildSections(scan: SectionScan, lines: string[], isTableLine: Uint8Arr
     const text: string[] = [];
     for (let i = s.line + 1; i < endLine; i++) {
       if (isTableLine[i] === 1) continue;
-      const t = lines[i].replace(/\t+/g, ' ').trim();
+      const line = lines[i];
+      const t = (line.includes('\t') ? line.replace(/\t+/g, ' ') : line).trim();
       if (t !== '') text.push(t);
     }
     return { no: s.no, heading: s.heading, startLine: s.line, endLine, text: text.join('\n') };

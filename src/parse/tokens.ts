@@ -163,17 +163,20 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
   const cells = src.cells;
   for (let cell = 0; cell < cells.length; cell++) {
     const text = cells[cell].text;
-    const ref: CellRef = { line, cell };
-    const box = cells[cell].box;
-    const x = box ? { left: box.x, right: box.x + box.w } : undefined;
     const t = text.trim();
     if (t === '' || t === '\u00a0') {
       // An empty field of a text file is layout (leading tabs); an empty cell of a real table is a blank value.
-      if (realTable) tokens.push({ kind: 'value', value: null, raw: '', ref, form: 'blank' });
+      if (realTable) tokens.push({ kind: 'value', value: null, raw: '', ref: { line, cell }, form: 'blank' });
       continue;
     }
+    const ref: CellRef = { line, cell };
+    const box = cells[cell].box;
+    const x = box ? { left: box.x, right: box.x + box.w } : undefined;
     const v = parseValue(t);
-    if (!v && (isPageFooter(t) || isRule(t))) continue;
+    // Footers and rules start with a dash-like mark or 第: an ideograph other than 第 rules both out cheaply.
+    const c0 = t.charCodeAt(0);
+    const mayBeDecoration = c0 < 0x3400 || c0 > 0x9fff || c0 === 0x7b2c; /* 第 */
+    if (!v && mayBeDecoration && (isPageFooter(t) || isRule(t))) continue;
     if (v) {
       const tok: ValueToken = { kind: 'value', value: v.value, raw: t, ref, form: v.form };
       if (v.unit) tok.unit = v.unit;

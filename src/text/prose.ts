@@ -48,9 +48,14 @@ export interface LineSet {
 
 /** Separates lines while they are normalised together; normalisation never touches it. */
 const SEP = '\u0001';
-const SENTENCE_END_CHARS = new Set('。！？；：!?;:');
-const NUMBER_START_CHARS = new Set('一二三四五六七八九十（(0123456789#');
-const startsNumbered = (s: string) => NUMBER_START_CHARS.has(s[0] ?? '') && NUMBERED_START.test(s);
+/** Character codes (not one-character strings, which would be allocated per line) of sentence ends… */
+const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const SENTENCE_END_CODES = codesOf('。！？；：!?;:');
+/** …and of the characters numbering can start with. */
+const NUMBER_START_CODES = codesOf('一二三四五六七八九十（(0123456789#');
+const COMMA = '，'.charCodeAt(0);
+const ENUM_COMMA = '、'.charCodeAt(0);
+const startsNumbered = (s: string) => NUMBER_START_CODES.has(s.charCodeAt(0)) && NUMBERED_START.test(s);
 
 /**
  * Builds the prose of a report from its lines, skipping the given (table) line indexes. All kept lines
@@ -78,11 +83,11 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
     const norm = normalized[k]!;
     if (norm.length === 0) continue;
     if (length > 0) {
-      const last = prev[prev.length - 1]!;
+      const last = prev.charCodeAt(prev.length - 1);
       const hardBreak =
-        SENTENCE_END_CHARS.has(last) ||
+        SENTENCE_END_CODES.has(last) ||
         startsNumbered(norm) ||
-        (prev.length <= 24 && last !== '，' && last !== '、' && startsNumbered(prev));
+        (prev.length <= 24 && last !== COMMA && last !== ENUM_COMMA && startsNumbered(prev));
       if (hardBreak) {
         parts.push('\n');
         length++;

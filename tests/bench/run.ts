@@ -2,7 +2,8 @@
  * `npm run bench`: throughput of the pure pipeline on the real fixtures, one core (this process).
  * Reports medians of several timed rounds after a warm-up, as reports per second, per file type, with
  * the time per report of each stage (read / parse / checks). For PDFs, our read + checks time as a ratio
- * to raw pdf.js text extraction of the same files. `npm run bench -- --checks` adds each check family.
+ * to raw pdf.js text extraction of the same files. `npm run bench -- --checks` adds each check's time,
+ * `-- --text` runs the text rows only.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -15,10 +16,13 @@ import { stageTimes, type Input } from './stages.ts';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const ROUNDS = 7;
 const SHOW_CHECKS = process.argv.includes('--checks');
+/** `--text`: the text rows only (skips .docx and the slow PDF row). */
+const TEXT_ONLY = process.argv.includes('--text');
 
+/** The fixtures of `dir` matching `pattern`; the corpus's INDEX.md describes the corpus, it is no report. */
 function load(dir: string, pattern: RegExp): Input[] {
   return readdirSync(join(FIXTURES, dir))
-    .filter((f) => pattern.test(f))
+    .filter((f) => pattern.test(f) && f !== 'INDEX.md')
     .sort()
     .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(FIXTURES, dir, f))) }));
 }
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
   await textRow(`  corpus .txt .md, ${corpusText.length} files`, corpusText);
   await textRow(`  corpus .html, ${corpusHtml.length} files`, corpusHtml);
 
+  if (TEXT_ONLY) return;
   const docx = load('corpus', /\.docx$/);
   if (docx.length > 0) {
     const docxSec = await timePass(docx, 20, checkedOk);
