@@ -53,7 +53,8 @@ export async function analyzeDocument(name: string, bytes: Uint8Array): Promise<
     if ('unreadable' in doc) return { result: emptyResult(name, 'unreadable', doc.reason) };
     const parsed = parseReport(doc);
     if ('notAReport' in parsed) return { result: emptyResult(name, 'not-a-report', parsed.reason, doc.fileType), doc };
-    const cells = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.value]));
+    const cells: ReportResult['cells'] = {};
+    for (const key of Object.keys(parsed.cells)) cells[key] = parsed.cells[key].value;
     const result: ReportResult = {
       file: name,
       status: 'ok',

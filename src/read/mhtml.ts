@@ -2,6 +2,7 @@
  * MHTML (.mht/.mhtml, "web page, single file" saved by browsers and Word) → the HTML part's bytes and
  * charset. The HTML itself is then read by the HTML reader.
  */
+import { decodeLatin1 } from './decode.ts';
 
 /** The HTML part of an MHTML file. */
 export interface MhtmlPart {
@@ -11,11 +12,10 @@ export interface MhtmlPart {
   charset: string | null;
 }
 
-const latin1 = new TextDecoder('latin1');
 
 /** True when bytes start like a MIME message holding a multipart/related page. */
 export function looksLikeMhtml(bytes: Uint8Array): boolean {
-  const head = latin1.decode(bytes.subarray(0, 4096));
+  const head = decodeLatin1(bytes.subarray(0, 4096));
   return /^\s*(mime-version|from|subject|date|content-type|content-location|snapshot-content-location|x-mimeole)\s*:/i.test(head) && /multipart\/related/i.test(head);
 }
 
@@ -82,7 +82,7 @@ function decodeBase64(s: string): Uint8Array {
 /** Finds and decodes the first text/html part, or null when there is none. */
 export function extractMhtmlHtml(bytes: Uint8Array): MhtmlPart | null {
   // Latin-1 keeps every byte as one character, so 8bit bodies survive the round trip.
-  const text = latin1.decode(bytes);
+  const text = decodeLatin1(bytes);
   const split = /\r?\n\r?\n/.exec(text);
   if (!split) return null;
   const top = parseHeaders(text.slice(0, split.index));

@@ -1,6 +1,8 @@
 /** What a file really is, from its first bytes: extensions lie (a PDF named .txt, HTML saved as .doc). */
 
 /** Kind of content found by magic numbers and a byte census. */
+import { decodeLatin1 } from './decode.ts';
+
 export type Sniffed = 'pdf' | 'zip' | 'ole' | 'rtf' | 'image' | 'html' | 'text' | 'binary';
 
 /** Old Office container (OLE compound file) contents that matter to the user. */
@@ -35,7 +37,7 @@ export function controlShare(bytes: Uint8Array, sample = 65536): number {
 }
 
 function headOf(bytes: Uint8Array): string {
-  return new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).replace(/^\ufeff|^ï»¿/, '').trimStart().toLowerCase();
+  return decodeLatin1(bytes.subarray(0, 2048)).replace(/^\ufeff|^ï»¿/, '').trimStart().toLowerCase();
 }
 
 /** True when the bytes start like HTML markup (a page or a fragment such as Word's "save as web page"). */
