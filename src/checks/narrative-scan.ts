@@ -193,10 +193,9 @@ export function scanProse(prose: Prose): NarrativeClaims {
     }
     const text = s.text;
     const infoCtx = infoCtxOf(si);
-    const isApply = (i: number) => i >= 0 && info[i] === 1 && applyWord[i] === 1;
     // Application counts: the sentence or the one before is about applications, or the previous sentence
     // already stated application counts (「予以公开…；不予公开…；无法提供…」 split by semicolons).
-    const applyCtx = carryApply || isApply(si) || isApply(si - 1);
+    const applyCtx = carryApply || isApply(info, applyWord, si) || isApply(info, applyWord, si - 1);
     if (!infoCtx && !applyCtx && !carrySubject) {
       // Nothing in this sentence can be a claim: skip its counts without looking at them.
       while (ci < counts.length && counts[ci]!.index < sEnd) ci++;
@@ -225,7 +224,10 @@ export function scanProse(prose: Prose): NarrativeClaims {
       const seg = text.slice(segFrom, index);
       const after = forwardSegment(text, end);
       const quote = text.slice(segFrom, end);
-      const base = { value, quote, start: s.start + segFrom, end: s.start + end, sentence: si };
+      // Claims are written as plain literals (same keys, same order as before): a spread of a shared base
+      // object costs a runtime copy per claim.
+      const cStart = s.start + segFrom;
+      const cEnd = s.start + end;
       // 复议 / 诉讼: the subject named in the segment, or (「1件涉及…的行政复议」) right after the count.
       const segSubject = subjectIn(seg) ?? (REVIEW_CHAR.test(after) && !DIGIT.test(after) ? subjectIn(after) : null);
       const outcome = ANY_OUTCOME.test(seg) ? OUTCOME_RULES.find(([re]) => re.test(seg))?.[1] : undefined;
@@ -233,12 +235,12 @@ export function scanProse(prose: Prose): NarrativeClaims {
         subject = segSubject;
         // 「行政复议、行政诉讼共5件」 lumps both: no total can be compared.
         const lumped = seg.includes('复议') && seg.includes('诉讼') && !SPLIT_LITIGATION.test(seg);
-        if (outcome) claims.push({ ...base, kind: outcome, subject });
-        else if (infoCtx && !lumped && (TOPIC_INFO.test(seg) || !seg.includes('案件'))) claims.push({ ...base, kind: 'total', subject });
+        if (outcome) claims.push({ value, quote, start: cStart, end: cEnd, sentence: si, kind: outcome, subject });
+        else if (infoCtx && !lumped && (TOPIC_INFO.test(seg) || !seg.includes('案件'))) claims.push({ value, quote, start: cStart, end: cEnd, sentence: si, kind: 'total', subject });
         continue;
       }
       if (subject && outcome) {
-        claims.push({ ...base, kind: outcome, subject });
+        claims.push({ value, quote, start: cStart, end: cEnd, sentence: si, kind: outcome, subject });
         continue;
       }
       if (!applyCtx || NOT_APPLICATION.test(seg)) continue;
@@ -248,7 +250,7 @@ export function scanProse(prose: Prose): NarrativeClaims {
       const rule = ANY_APPLY.test(seg) ? APPLY_RULES.find(([re]) => re.test(seg))?.[1] : undefined;
       const kind = rule ?? (received ? 'received' : ANSWERED.test(seg) ? 'resultTotal' : null);
       if (!kind) continue;
-      const claim: Claim = { ...base, kind };
+      const claim: Claim = { value, quote, start: cStart, end: cEnd, sentence: si, kind };
       if (kind === 'received' && INCLUDES_CARRY.test(text.slice(end, end + 10))) claim.includesCarry = true;
       claims.push(claim);
       applyClaims++;
@@ -258,6 +260,11 @@ export function scanProse(prose: Prose): NarrativeClaims {
     carryApply = applyClaims > 0;
   }
   return { prose, sentences, claims, statements };
+}
+
+/** Sentence `i` is about 政府信息公开 and names an application (false before the first sentence). */
+function isApply(info: Uint8Array, applyWord: Uint8Array, i: number): boolean {
+  return i >= 0 && info[i] === 1 && applyWord[i] === 1;
 }
 
 /** Index of the last clause boundary (，：；) before `to`, or -1. */

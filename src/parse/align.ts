@@ -177,20 +177,25 @@ function rowIndex(rows: string[]): Map<string, number[]> {
  */
 function scoreRow(ev: GroupEvidence, count: number, expected: number, typical: number, idx: Map<string, number[]>, out: Float64Array): void {
   const bonus = count === expected ? 5 : 0;
-  const mark = (keys: string[], value: number) => {
-    for (const k of keys) for (const j of idx.get(k) ?? []) out[j] = value;
-  };
   if (ev.strong.length > 0) {
     out.fill(-1);
-    mark(ev.strong, (ev.strong.length === 1 ? 100 : 60) + bonus);
+    markRows(ev.strong, (ev.strong.length === 1 ? 100 : 60) + bonus, idx, out);
     return;
   }
   const base = 20 - (count < Math.ceil(Math.min(expected, typical) / 2) ? 40 : 0);
   out.fill(base + bonus);
   // Soft first, then near/after over it: near or after wins when a row is named by both.
-  mark(ev.soft, base + 15 + bonus);
-  mark(ev.near, base + 30 + bonus);
-  mark(ev.after, base + 30 + bonus);
+  markRows(ev.soft, base + 15 + bonus, idx, out);
+  markRows(ev.near, base + 30 + bonus, idx, out);
+  markRows(ev.after, base + 30 + bonus, idx, out);
+}
+
+/** Sets the score of every row named by `keys` (a module function, not a closure made per call). */
+function markRows(keys: string[], value: number, idx: Map<string, number[]>, out: Float64Array): void {
+  for (const k of keys) {
+    const js = idx.get(k);
+    if (js) for (const j of js) out[j] = value;
+  }
 }
 
 /** Aligns groups to rows, keeping printed order. Assignments scoring ≤ 0 are never made. */

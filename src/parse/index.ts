@@ -44,7 +44,7 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
       const t = l.cells[c].text;
       if (t.length > 0 && (!isTrimmable(t.charCodeAt(0)) || t.trim() !== '')) filled++;
     }
-    lines[i] = l.cells.length === 1 ? l.cells[0].text : l.cells.map((c) => c.text).join('\t');
+    lines[i] = l.cells.length === 1 ? l.cells[0].text : joinCells(l.cells);
     cellCounts[i] = filled;
   }
   const scan = scanSections(lines, cellCounts);
@@ -188,6 +188,14 @@ function buildSections(scan: SectionScan, lines: string[], isTableLine: Uint8Arr
     }
     return { no: s.no, heading: s.heading, startLine: s.line, endLine, text: text.join('\n') };
   });
+}
+
+/** The cells' texts joined by tabs (a loop: no array of texts per line). */
+function joinCells(cells: SourceDoc['lines'][number]['cells']): string {
+  if (cells.length === 0) return '';
+  let s = cells[0].text;
+  for (let c = 1; c < cells.length; c++) s += '\t' + cells[c].text;
+  return s;
 }
 
 /** Indexes of the flagged lines, ascending. */

@@ -133,7 +133,12 @@ export function readSec2(groups: ValueGroup[], lines: TokenLine[], region: { sta
       const inYuan = isAmount && tok !== null && (tok.unit === '元' || (tok.unit === undefined && yuanHeader && def.key === 'procurement'));
       sink.put(keys[ci], tok, inYuan ? 1e-4 : 1);
     });
-    rows.push({ key: def.key, label: f.text, ...(f.ref ? { ref: f.ref } : {}), expected, found: f.g.values.length, ...(fit.used ? { used: fit.used } : {}) });
+    // Plain literals rather than spreads of optional parts (same keys, same order).
+    const row: RowRead = f.ref
+      ? { key: def.key, label: f.text, ref: f.ref, expected, found: f.g.values.length }
+      : { key: def.key, label: f.text, expected, found: f.g.values.length };
+    if (fit.used) row.used = fit.used;
+    rows.push(row);
     if (f.typo || (f.variant && template === '2021')) {
       labelIssues.push({ id: 'LBL-01', expected: def.label, printed: f.text, ...(f.ref ? { ref: f.ref } : {}), cells: keys });
     }

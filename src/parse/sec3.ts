@@ -117,14 +117,15 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
     const keys = rowCellKeys(def.key);
     for (let ci = 0; ci < keys.length; ci++) sink.put(keys[ci], fit.cells[ci]);
     const labelTok = g.labels.length > 0 ? g.labels[g.labels.length - 1] : g.before.at(-1)?.at(-1);
-    rows.push({
-      key: def.key,
-      label: ev.strongMatch?.text ?? labelTok?.text ?? '',
-      ...(ev.strongMatch ? { ref: ev.strongMatch.cell } : labelTok ? { ref: labelTok.ref } : {}),
-      expected: EXPECTED,
-      found,
-      ...(fit.used ? { used: fit.used } : {}),
-    });
+    // Plain literals rather than spreads of optional parts (same keys, same order): this runs per row.
+    const label = ev.strongMatch?.text ?? labelTok?.text ?? '';
+    const row: RowRead = ev.strongMatch
+      ? { key: def.key, label, ref: ev.strongMatch.cell, expected: EXPECTED, found }
+      : labelTok
+        ? { key: def.key, label, ref: labelTok.ref, expected: EXPECTED, found }
+        : { key: def.key, label, expected: EXPECTED, found };
+    if (fit.used) row.used = fit.used;
+    rows.push(row);
     const sm = ev.strongMatch;
     if (sm && (sm.match.kind === 'variant' || isTypo(sm.match))) {
       labelIssues.push({ id: 'LBL-01', expected: def.label, printed: sm.text, ref: sm.cell, cells: keys });

@@ -40,6 +40,28 @@ export function headingText(text: string): { numeral: string; body: string } | n
   return { numeral, body: body.replace(/[:：.。]+$/, '') };
 }
 
+/** A line's heading text and the section it names (frozen: memo entries are shared). */
+type HeadingInfo = Readonly<{ numeral: string; body: string; no: number | null }>;
+
+/**
+ * headingText and sectionOfText of a line, remembered: reports print the same headings (「一、总体情况」,
+ * 「二、主动公开政府信息情况」…) again and again, and each costs several regex passes. Pure functions of the
+ * text; the memo is cleared when full, so it stays small.
+ */
+const HEADING_MEMO = new Map<string, HeadingInfo | null>();
+const HEADING_MEMO_MAX = 4096;
+
+function headingInfo(text: string): HeadingInfo | null {
+  let info = HEADING_MEMO.get(text);
+  if (info === undefined) {
+    const h = headingText(text);
+    info = h ? Object.freeze({ numeral: h.numeral, body: h.body, no: sectionOfText(h.body) }) : null;
+    if (HEADING_MEMO.size >= HEADING_MEMO_MAX) HEADING_MEMO.clear();
+    HEADING_MEMO.set(text, info);
+  }
+  return info;
+}
+
 /** Which section (1…6) a heading body names by its text, or null. */
 export function sectionOfText(body: string): number | null {
   if (body.length === 0) return null;
@@ -87,8 +109,8 @@ export function scanSections(texts: string[], cellCounts: number[]): SectionScan
     // Long lines qualify only when they start with a numeral (a heading run into its first sentence).
     if (text.length > 48 && !TOP_NUMERAL_START.test(text) && !DIGIT_START.test(text)) continue;
     if (!HEADING_WORD.test(text)) continue;
-    const h = headingText(text);
-    const no = h ? sectionOfText(h.body) : null;
+    const h = headingInfo(text);
+    const no = h ? h.no : null;
     // （一）… is a sub-heading whatever it says (五's 「（一）存在的主要问题」).
     if (!h || no === null || h.numeral.startsWith('(')) continue;
     candidates.push({ line: i, no, numeral: h.numeral });
@@ -143,7 +165,7 @@ export function findSubReuse(texts: string[], cellCounts: number[], scan: Sectio
   for (let i = first + 1; i < texts.length; i++) {
     if (cellCounts[i] > 1 || isTable(i) || startLines.has(i) || known.has(i)) continue;
     if (!TOP_NUMERAL_START.test(texts[i])) continue;
-    const h = headingText(texts[i]);
+    const h = headingInfo(texts[i]);
     if (!h || !isTopNumeral(h.numeral) || chineseNumber(h.numeral) === 0) continue;
     if (h.body.length < 2 || h.body.length > 30 || /[。；]/.test(h.body)) continue;
     out.push({ line: i, text: texts[i].trim(), numeral: h.numeral, section: null, kind: 'sub-reuse' });

@@ -78,10 +78,22 @@ const WITH_UNIT = /^([+-]?\d+(?:\.\d+)?)(万元|元|件|个|项|条|次|起)$/;
 /** A number followed by a parenthesised note: `22（其中修订16件）`. */
 const WITH_NOTE = /^(\d+)\([^()]{1,40}\)$/;
 
+/** `text.trim()`, without the call when neither end can be trimmed (text readers hand over trimmed cells). */
+function trimmed(text: string): string {
+  const n = text.length;
+  if (n === 0) return text;
+  return mayTrim(text.charCodeAt(0)) || mayTrim(text.charCodeAt(n - 1)) ? text.trim() : text;
+}
+
+/** True for a character `trim` may remove (control characters included, to err on the side of trimming). */
+function mayTrim(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Reads a cell's text as a value, or returns null when it is text. Linear, no backtracking hazards. */
 export function parseValue(text: string): ParsedValue | null {
   if (text.length > 60) return null;
-  const t = text.trim();
+  const t = trimmed(text);
   // Fast paths: most cells are plain integers or words.
   if (isSimpleInt(t)) return { value: Number(t), form: 'number' };
   const first = t.charCodeAt(0);
@@ -90,6 +102,24 @@ export function parseValue(text: string): ParsedValue | null {
   // Fast exit for labels such as （一）…: the squashed text would not start with a digit or a placeholder character.
   const lead = firstSquashedChar(t);
   if (lead === '' || (!(lead >= '0' && lead <= '9') && !PLACEHOLDER_START.has(lead))) return null;
+  // The slow path (squashing and several regexes), remembered: it is mostly taken by the numbered labels
+  // every report prints alike (「1.本机关不掌握相关政府信息」) and by decimals.
+  let memo = VALUE_MEMO.get(t);
+  if (memo === undefined) {
+    const v = slowValue(t);
+    memo = v ? Object.freeze(v) : null;
+    if (VALUE_MEMO.size >= VALUE_MEMO_MAX) VALUE_MEMO.clear();
+    VALUE_MEMO.set(t, memo);
+  }
+  return memo;
+}
+
+/** parseValue's slow path by trimmed text (results frozen: entries are shared). Cleared when full. */
+const VALUE_MEMO = new Map<string, Readonly<ParsedValue> | null>();
+const VALUE_MEMO_MAX = 4096;
+
+/** parseValue past its fast exits: `t` is trimmed and starts (once squashed) like a number or placeholder. */
+function slowValue(t: string): ParsedValue | null {
   // `0 0 0` is several values run into one cell, not one number: the caller splits it.
   if (DIGITS_APART.test(t)) return null;
   const s = squash(t);
@@ -163,7 +193,7 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
   const cells = src.cells;
   for (let cell = 0; cell < cells.length; cell++) {
     const text = cells[cell].text;
-    const t = text.trim();
+    const t = trimmed(text);
     if (t === '' || t === '\u00a0') {
       // An empty field of a text file is layout (leading tabs); an empty cell of a real table is a blank value.
       if (realTable) tokens.push({ kind: 'value', value: null, raw: '', ref: { line, cell }, form: 'blank' });

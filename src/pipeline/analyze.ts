@@ -3,6 +3,7 @@ import type { Analysis, FileType, ReportResult } from '../model.ts';
 import { detectType, readDocument } from '../read/index.ts';
 import { expandZip } from '../read/zip.ts';
 import { parseReport } from '../parse/index.ts';
+import { cellValues } from '../parse/cells.ts';
 import { runChecks } from '../checks/index.ts';
 
 /**
@@ -53,8 +54,8 @@ export async function analyzeDocument(name: string, bytes: Uint8Array): Promise<
     if ('unreadable' in doc) return { result: emptyResult(name, 'unreadable', doc.reason) };
     const parsed = parseReport(doc);
     if ('notAReport' in parsed) return { result: emptyResult(name, 'not-a-report', parsed.reason, doc.fileType), doc };
-    const cells: ReportResult['cells'] = {};
-    for (const key of Object.keys(parsed.cells)) cells[key] = parsed.cells[key].value;
+    // The plain values, as the parser's cell sinks collected them (same keys, same order).
+    const cells: ReportResult['cells'] = cellValues(parsed.cells);
     const result: ReportResult = {
       file: name,
       status: 'ok',

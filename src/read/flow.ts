@@ -95,7 +95,7 @@ export class FlowBuilder {
     this.buf = '';
     const t = this.top();
     const inCell = t !== undefined && t.cell !== null;
-    const text = this.opts.normalize(inCell ? raw.replace(/\t/g, ' ') : raw);
+    const text = this.opts.normalize(inCell && raw.includes('\t') ? raw.replace(/\t/g, ' ') : raw);
     if (text === '') return;
     if (t === undefined) this.emitParagraph(text);
     else if (t.cell !== null) t.cell.items.push(text);

@@ -77,21 +77,56 @@ function latin1(bytes: Uint8Array): string {
 
 /** Soft hyphens and zero-width characters: invisible, but they would split a number like 2\u200b6. */
 export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+/** The same characters, to test for (no global flag, so no shared lastIndex). */
+const HAS_INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 
-/** CJK characters and punctuation, between which a source line break is not a space (CSS Text 3). */
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+/** Characters of a collapsible whitespace run: space, tab, line breaks, form feed, no-break space. */
+function isHtmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0;
+}
+
+/** CJK characters and punctuation (U+3000–303F included), between which a source line break is not a space (CSS Text 3). */
+function isCjk(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+}
 
 /**
  * Collapses HTML whitespace (nbsp included) to single spaces. A source line break between two CJK characters
  * vanishes (CSS Text 3 segment-break rule), unless the run holds a no-break space the author typed.
+ * One pass over character codes (this runs on every paragraph of every page): text that needs no change,
+ * most of it, is only trimmed.
  */
 export function collapseHtmlSpace(raw: string): string {
-  return raw
-    .replace(INVISIBLE, '')
-    .replace(/[ \t\n\r\f\u00a0]+/g, (m: string, off: number, s: string) =>
-      /[\n\r]/.test(m) && !m.includes('\u00a0') && CJK.test(s.charAt(off - 1)) && CJK.test(s.charAt(off + m.length)) ? '' : ' ',
-    )
-    .trim();
+  const s = HAS_INVISIBLE.test(raw) ? raw.replace(INVISIBLE, '') : raw;
+  const n = s.length;
+  let out = '';
+  let from = 0; // start of the text not yet copied to `out`
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (!isHtmlSpace(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let lineBreak = c === 0x0a || c === 0x0d;
+    let nbsp = c === 0xa0;
+    while (j < n) {
+      const d = s.charCodeAt(j);
+      if (!isHtmlSpace(d)) break;
+      if (d === 0x0a || d === 0x0d) lineBreak = true;
+      else if (d === 0xa0) nbsp = true;
+      j++;
+    }
+    const by = lineBreak && !nbsp && i > 0 && j < n && isCjk(s.charCodeAt(i - 1)) && isCjk(s.charCodeAt(j)) ? '' : ' ';
+    // A lone plain space stays as it is: nothing to copy yet.
+    if (!(j === i + 1 && c === 0x20)) {
+      out += s.slice(from, i) + by;
+      from = j;
+    }
+    i = j;
+  }
+  return (from === 0 ? s : out + s.slice(from)).trim();
 }
 
 /** Hidden by the page itself (Word's mso-hide, display:none, the hidden attribute). */

@@ -13,8 +13,15 @@ export interface MhtmlPart {
 }
 
 
+/** First letters (lower case) of the header names looksLikeMhtml accepts. */
+const HEADER_START = new Set([...'mfsdcx'].map((c) => c.charCodeAt(0)));
+
 /** True when bytes start like a MIME message holding a multipart/related page. */
 export function looksLikeMhtml(bytes: Uint8Array): boolean {
+  // Every header name below starts with one of these letters: other files are ruled out without decoding.
+  let i = 0;
+  while (i < bytes.length && i < 4096 && ((bytes[i]! >= 9 && bytes[i]! <= 13) || bytes[i] === 0x20 || bytes[i] === 0xa0)) i++;
+  if (i >= bytes.length || i >= 4096 || !HEADER_START.has(bytes[i]! | 0x20)) return false;
   const head = decodeLatin1(bytes.subarray(0, 4096));
   return /^\s*(mime-version|from|subject|date|content-type|content-location|snapshot-content-location|x-mimeole)\s*:/i.test(head) && /multipart\/related/i.test(head);
 }

@@ -29,11 +29,41 @@ export function controlShare(bytes: Uint8Array, sample = 65536): number {
   const n = Math.min(bytes.length, sample);
   if (n === 0) return 0;
   let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i] as number;
-    if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27 && b !== 11) bad++;
+  let i = 0;
+  // Four bytes at a time where the buffer is aligned: a word without any byte below 0x20 (most of them in
+  // text) is passed with one test (the classic "has a byte less than n" bit trick, exact for n ≤ 128).
+  if (bytes.byteOffset % 4 === 0) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, n >> 2);
+    for (let w = 0; w < words.length; w++) {
+      const x = words[w] as number;
+      if (((x - 0x20202020) & ~x & 0x80808080) === 0) continue;
+      for (let k = w * 4; k < w * 4 + 4; k++) if (isControl(bytes[k] as number)) bad++;
+    }
+    i = words.length * 4;
   }
+  for (; i < n; i++) if (isControl(bytes[i] as number)) bad++;
   return bad / n;
+}
+
+/** A control byte that has no place in text (tab, line feed, form feed, carriage return, escape, VT allowed). */
+function isControl(b: number): boolean {
+  return b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27 && b !== 11;
+}
+
+/** Bytes `trimStart` removes from the start of a latin1-decoded head (tab…CR, space, no-break space). */
+function isLatin1Space(b: number): boolean {
+  return (b >= 9 && b <= 13) || b === 0x20 || b === 0xa0;
+}
+
+/**
+ * True when the head as `headOf` gives it (one UTF-8 BOM dropped, leading spaces trimmed) starts with '<':
+ * told from the bytes, so most text files are ruled out without decoding their head.
+ */
+function headStartsWithLt(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 2048);
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && n >= 3 ? 3 : 0;
+  while (i < n && isLatin1Space(bytes[i] as number)) i++;
+  return i < n && bytes[i] === 0x3c;
 }
 
 function headOf(bytes: Uint8Array): string {
@@ -42,6 +72,7 @@ function headOf(bytes: Uint8Array): string {
 
 /** True when the bytes start like HTML markup (a page or a fragment such as Word's "save as web page"). */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
+  if (!headStartsWithLt(bytes)) return false;
   const head = headOf(bytes);
   if (!head.startsWith('<')) return false;
   return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<p[\s>]|<div[\s>]/.test(head.slice(0, 1024));
@@ -49,6 +80,7 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
 
 /** True when the bytes start like a whole HTML page (a doctype or <html>), not just some markup. */
 export function looksLikeHtmlPage(bytes: Uint8Array): boolean {
+  if (!headStartsWithLt(bytes)) return false;
   return /^(<\?xml[^>]{0,200}>\s*)?(<!--[^>]{0,500}-->\s*)?(<!doctype html|<html[\s>])/.test(headOf(bytes));
 }
 
