@@ -3,11 +3,10 @@
  * to the page between batches), shapes them into rows, has the export worker build the .xlsx and
  * downloads it through a blob URL. Nothing leaves the machine.
  */
-import { wrap } from 'comlink';
 import type { ReportSummary } from '../storage/history.ts';
 import { getHistory } from './actions.ts';
 import { exportFileName, fieldColumns, findingRows, reportHeaderRows, reportRow, type ExportRow } from './export-rows.ts';
-import type { ExportApi } from './export-xlsx.worker.ts';
+import { startExportWorker } from './workers.ts';
 
 /** Reports read per batch: small enough that one batch never holds the page for long. */
 export const EXPORT_BATCH = 40;
@@ -68,13 +67,9 @@ export async function exportReports(rows: ReportSummary[], onProgress: (p: Expor
 
 /** Builds the workbook in a worker of its own, started for this export and stopped after it. */
 async function buildInWorker(reports: ExportRow[], findings: ExportRow[]): Promise<Blob> {
-  const worker = new Worker(new URL('./export-xlsx.worker.ts', import.meta.url), { type: 'module' });
-  // A worker that fails to start or dies would leave the Comlink call waiting forever.
-  const dead = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`导出进程出错：${e.message || '无法启动'}`)));
-  });
+  const { worker, api, dead } = startExportWorker();
   try {
-    return await Promise.race([wrap<ExportApi>(worker).buildWorkbook({ reports, findings }), dead]);
+    return await Promise.race([api.buildWorkbook({ reports, findings }), dead]);
   } finally {
     worker.terminate();
   }

@@ -1,19 +1,15 @@
 /**
- * The pool of analyze workers, and the one place the main thread creates them. A small fixed pool
+ * The pool of analyze workers (started in workers.ts). A small fixed pool
  * (hardwareConcurrency − 1, at most 4) keeps a core for the page; cancel stops handing out files and
  * terminates busy workers, which are recreated on next use.
  */
-import { wrap, transfer, type Remote } from 'comlink';
+import { transfer } from 'comlink';
+import { startAnalyzeWorker, type WorkerHandle } from './workers.ts';
 import type { AnalyzeApi } from '../../workers/analyze.worker.ts';
 import type { Ingested } from '../../workers/ingest.ts';
 
-/** A worker and its Comlink proxy. */
-interface Slot {
-  worker: Worker;
-  api: Remote<AnalyzeApi>;
-  /** Rejects when the worker dies (script error, out of memory): a Comlink call would hang forever. */
-  dead: Promise<never>;
-}
+/** A worker, its Comlink proxy and its death. */
+type Slot = WorkerHandle<AnalyzeApi>;
 
 /** A file must finish within this time or its worker is replaced (a pathological PDF must not stall the batch). */
 export const FILE_TIMEOUT_MS = 120_000;
@@ -23,21 +19,12 @@ export function defaultPoolSize(cores = typeof navigator !== 'undefined' ? navig
   return Math.max(1, Math.min(4, (cores || 2) - 1));
 }
 
-function createSlot(): Slot {
-  const worker = new Worker(new URL('../../workers/analyze.worker.ts', import.meta.url), { type: 'module' });
-  const dead = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`分析进程出错：${e.message || '无法启动'}`)));
-  });
-  dead.catch(() => undefined); // Observed per call; never an unhandled rejection.
-  return { worker, api: wrap<AnalyzeApi>(worker), dead };
-}
-
 /** Reused workers. */
 const idle: Slot[] = [];
 
 /** Borrows an idle worker or starts one. */
 function take(): Slot {
-  return idle.pop() ?? createSlot();
+  return idle.pop() ?? startAnalyzeWorker();
 }
 
 /** Version of the parsing pipeline the workers run. */
