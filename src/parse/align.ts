@@ -198,6 +198,26 @@ function markRows(keys: string[], value: number, idx: Map<string, number[]>, out
   }
 }
 
+/** The DP tables of alignGroups, kept between calls (calls are synchronous and copy nothing out of them). */
+let DP = new Float64Array(1024);
+let HOW = new Uint8Array(1024);
+let SCORES = new Float64Array(64);
+
+/**
+ * DP tables of at least `cells` cells and a scores array of at least `rows`: reused, because three fresh
+ * typed arrays per alignment (several per report) are off-heap allocations the collector must sweep.
+ * Bounded: a table of unusual size gets arrays of its own.
+ */
+function tablesFor(cells: number, rows: number): { dp: Float64Array; how: Uint8Array; scores: Float64Array } {
+  if (cells > 1 << 16 || rows > 1024) return { dp: new Float64Array(cells), how: new Uint8Array(cells), scores: new Float64Array(rows) };
+  if (cells > DP.length) {
+    DP = new Float64Array(cells);
+    HOW = new Uint8Array(cells);
+  }
+  if (rows > SCORES.length) SCORES = new Float64Array(rows);
+  return { dp: DP, how: HOW, scores: SCORES };
+}
+
 /** Aligns groups to rows, keeping printed order. Assignments scoring ≤ 0 are never made. */
 export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: string[], expected: number): Alignment {
   const m = evidence.length;
@@ -206,10 +226,9 @@ export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: s
   const idx = rowIndex(rows);
   // dp[i*(n+1)+j]: best score with the first i groups and the first j rows; how: the step that got there.
   const w = n + 1;
-  const dp = new Float64Array((m + 1) * w);
-  const how = new Uint8Array((m + 1) * w);
-  // One scores array for all groups (a typed array per group costs more to allocate than to fill).
-  const scores = new Float64Array(n);
+  // Reused tables (see tablesFor): every cell read below is written first, except dp[0], the empty start.
+  const { dp, how, scores } = tablesFor((m + 1) * w, n);
+  dp[0] = 0;
   for (let i = 0; i <= m; i++) {
     if (i > 0) scoreRow(evidence[i - 1], counts[i - 1], expected, typical, idx, scores);
     for (let j = 0; j <= n; j++) {

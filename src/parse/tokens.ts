@@ -70,7 +70,19 @@ function isSimpleInt(t: string): boolean {
   }
   return true;
 }
-const HAS_SPACE = /\s/;
+/** Same as /\s/.test(t) (white space and line terminators), by a loop: a regex call per label cost more. */
+function hasSpace(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && isWideSpace(c)) return true;
+  }
+  return false;
+}
+
+/** The white space of /\s/ above U+0020. */
+function isWideSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 const DIGITS_APART = /\d[\s\u3000]+[-+]?\d/;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
@@ -202,6 +214,13 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
     const ref: CellRef = { line, cell };
     const box = cells[cell].box;
     const x = box ? { left: box.x, right: box.x + box.w } : undefined;
+    // Most table cells are plain integers: their token straight away, without parseValue's result object.
+    if (isSimpleInt(t)) {
+      const tok: ValueToken = { kind: 'value', value: Number(t), raw: t, ref, form: 'number' };
+      if (x) tok.x = x;
+      tokens.push(tok);
+      continue;
+    }
     const v = parseValue(t);
     // Footers and rules start with a dash-like mark or 第: an ideograph other than 第 rules both out cheaply.
     const c0 = t.charCodeAt(0);
@@ -214,7 +233,7 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
       tokens.push(tok);
       continue;
     }
-    const split = HAS_SPACE.test(t) ? splitLabelNumbers(t) : null;
+    const split = hasSpace(t) ? splitLabelNumbers(t) : null;
     if (split) {
       if (split.label !== '') tokens.push({ kind: 'label', text: split.label, ref });
       for (const raw of split.values) {

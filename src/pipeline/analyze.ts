@@ -1,6 +1,7 @@
 /** The whole pure pipeline for one file: bytes → (zip entries →) SourceDoc → ParsedReport → findings. */
 import type { Analysis, FileType, ReportResult } from '../model.ts';
 import { detectType, readDocument } from '../read/index.ts';
+import { sniff, type Sniffed } from '../read/sniff.ts';
 import { expandZip } from '../read/zip.ts';
 import { parseReport } from '../parse/index.ts';
 import { cellValues } from '../parse/cells.ts';
@@ -25,7 +26,9 @@ export interface AnalyzedFile {
 export async function analyzeFile(name: string, bytes: Uint8Array): Promise<AnalyzedFile[]> {
   let entries: ReturnType<typeof expandZip>;
   try {
-    if (detectType(name, bytes) !== 'zip') return [{ name, bytes, analysis: await analyzeDocument(name, bytes) }];
+    // Sniffed once: the read stage takes the same answer instead of reading the bytes again.
+    const kind = sniff(bytes);
+    if (detectType(name, bytes, kind) !== 'zip') return [{ name, bytes, analysis: await analyzeDocument(name, bytes, kind) }];
     entries = expandZip(name, bytes);
   } catch (e) {
     const reason = `读取压缩包「${name}」时出现内部错误：${e instanceof Error ? e.message : String(e)}`;
@@ -47,10 +50,13 @@ export async function analyzeFile(name: string, bytes: Uint8Array): Promise<Anal
   return out;
 }
 
-/** Analyses one report file (not a zip). Never throws: failures become an 'unreadable' result. */
-export async function analyzeDocument(name: string, bytes: Uint8Array): Promise<Analysis> {
+/**
+ * Analyses one report file (not a zip). Never throws: failures become an 'unreadable' result. `sniffed`:
+ * `sniff(bytes)` when the caller already has it.
+ */
+export async function analyzeDocument(name: string, bytes: Uint8Array, sniffed?: Sniffed): Promise<Analysis> {
   try {
-    const doc = await readDocument(name, bytes);
+    const doc = await readDocument(name, bytes, sniffed);
     if ('unreadable' in doc) return { result: emptyResult(name, 'unreadable', doc.reason) };
     const parsed = parseReport(doc);
     if ('notAReport' in parsed) return { result: emptyResult(name, 'not-a-report', parsed.reason, doc.fileType), doc };

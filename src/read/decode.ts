@@ -62,6 +62,21 @@ function unitsToString(units: Uint16Array): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
+/** Reused code-unit buffer of utf8OrNull (its contents are copied into the string before any reuse). */
+let scratch: Uint16Array = new Uint16Array(1 << 15);
+
+/**
+ * A buffer of at least n code units. Reused rather than allocated per file: each fresh typed array is an
+ * off-heap allocation the garbage collector must track and sweep, one per report read.
+ */
+function scratchUnits(n: number): Uint16Array {
+  // Bounded: a rare huge file gets a buffer of its own instead of growing the kept one for good.
+  if (n > SCRATCH_MAX) return new Uint16Array(n);
+  if (n > scratch.length) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
+  return scratch;
+}
+const SCRATCH_MAX = 1 << 20;
+
 /**
  * Decodes strict UTF-8 exactly as `new TextDecoder('utf-8', { fatal: true })` does (a leading BOM dropped),
  * returning null where that would throw. Validating and converting in one JS pass, then handing the code
@@ -70,7 +85,7 @@ function unitsToString(units: Uint16Array): string {
  */
 function utf8OrNull(bytes: Uint8Array): string | null {
   const n = bytes.length;
-  const out = new Uint16Array(n);
+  const out = scratchUnits(n);
   let o = 0;
   let i = 0;
   while (i < n) {

@@ -58,10 +58,11 @@ export function extensionOf(name: string): string {
 /**
  * What the pipeline should do with a file, by content first: 'zip' means expand it with `expandZip`
  * (also a misnamed zip), anything else means `readDocument`. A Word file is a zip too, but is 'docx' here
- * whatever its name; other Office packages go to `readDocument`, which says what they are.
+ * whatever its name; other Office packages go to `readDocument`, which says what they are. `sniffed`: the
+ * caller's `sniff(bytes)`, when it has one (so a file is sniffed once on its way through the pipeline).
  */
-export function detectType(name: string, bytes: Uint8Array): FileType | 'zip' | null {
-  const s = sniff(bytes);
+export function detectType(name: string, bytes: Uint8Array, sniffed?: Sniffed): FileType | 'zip' | null {
+  const s = sniffed ?? sniff(bytes);
   if (s === 'pdf') return 'pdf';
   if (s !== 'zip') return fileTypeOf(name);
   const records = listZip(bytes);
@@ -84,10 +85,13 @@ function withNote<T extends SourceDoc | Unreadable>(doc: T, note: string | null)
   return doc;
 }
 
-/** Reads one (non-zip) file into a SourceDoc, or says why it cannot. Never throws. */
-export async function readDocument(name: string, bytes: Uint8Array): Promise<SourceDoc | Unreadable> {
+/**
+ * Reads one (non-zip) file into a SourceDoc, or says why it cannot. Never throws. `sniffed`: `sniff(bytes)`
+ * when the caller already has it (see detectType); computed here otherwise.
+ */
+export async function readDocument(name: string, bytes: Uint8Array, sniffed?: Sniffed): Promise<SourceDoc | Unreadable> {
   try {
-    const doc = await dispatch(name, bytes);
+    const doc = await dispatch(name, bytes, sniffed);
     if (!('unreadable' in doc) && !doc.lines.some((l) => l.cells.some((c) => c.text.trim() !== ''))) {
       return unreadable(`文件「${name}」没有任何文字内容（空白文档），无法读取。`);
     }
@@ -97,11 +101,11 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Sou
   }
 }
 
-async function dispatch(name: string, bytes: Uint8Array): Promise<SourceDoc | Unreadable> {
+async function dispatch(name: string, bytes: Uint8Array, sniffed: Sniffed | undefined): Promise<SourceDoc | Unreadable> {
   if (bytes.length === 0) return unreadable(`文件「${name}」是空文件（0 字节）。`);
   const ext = extensionOf(name);
   const shown = ext ? `.${ext}` : '（无扩展名）';
-  const kind: Sniffed = sniff(bytes);
+  const kind: Sniffed = sniffed ?? sniff(bytes);
   const declared = fileTypeOf(name);
   const misnamed = (what: string): string | null => (ext ? `文件扩展名为 ${shown}，但实际内容是${what}，已按实际格式读取。` : null);
   switch (kind) {

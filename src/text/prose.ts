@@ -3,6 +3,7 @@
  * joined, digits half-width, ASCII clause punctuation made full-width, spaces removed. Every offset maps
  * back to the source line it came from, so findings can point at lines.
  */
+import { fixCommas, mapUnit, startsNumberedAt, unitsText } from './prose-units.ts';
 
 /** The joined narrative with an offset → line map. */
 export interface Prose {
@@ -16,7 +17,6 @@ export interface Prose {
 
 const TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
 const PAGE_FOOTER = /^[\s\-—–_·\d第页共/]*$/;
-const NUMBERED_START = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|#)/;
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
 /** Whitespace of any width and markdown marks (emphasis, headings, table pipes). */
 const SPACE_RUN = /[\s*#|`]+/g;
@@ -46,60 +46,85 @@ export interface LineSet {
   has(line: number): boolean;
 }
 
-/** Separates lines while they are normalised together; normalisation never touches it. */
-const SEP = '\u0001';
+/** U+0001, which once separated lines joined for normalising; dropped from lines for the same output. */
+const SEP_CODE = 1;
+
 /** Character codes (not one-character strings, which would be allocated per line) of sentence ends… */
 const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
 const SENTENCE_END_CODES = codesOf('。！？；：!?;:');
-/** …and of the characters numbering can start with. */
-const NUMBER_START_CODES = codesOf('一二三四五六七八九十（(0123456789#');
 const COMMA = '，'.charCodeAt(0);
 const ENUM_COMMA = '、'.charCodeAt(0);
-const startsNumbered = (s: string) => NUMBER_START_CODES.has(s.charCodeAt(0)) && NUMBERED_START.test(s);
+
+/** Reused output buffer of buildProse (grown as needed; never shared across calls, which are synchronous). */
+let units: Uint16Array = new Uint16Array(1 << 14);
+
+/** `units`, grown (contents kept) to hold at least `n` code units. */
+function unitsFor(n: number): Uint16Array {
+  if (n > units.length) {
+    const grown = new Uint16Array(Math.max(n, units.length * 2));
+    grown.set(units);
+    units = grown;
+  }
+  return units;
+}
+
+/** Above this many code units the grown buffer is not kept for later reports (a rare huge narrative). */
+const UNITS_KEPT = 1 << 20;
 
 /**
- * Builds the prose of a report from its lines, skipping the given (table) line indexes. All kept lines
- * are normalised in one pass (joined by a separator, then split again), which is much cheaper than a
- * regex pass per line.
+ * Builds the prose of a report from its lines, skipping the given (table) line indexes. Each kept line is
+ * normalised exactly as `normalizeLine` would (see prose-units.ts) straight into one code-unit buffer,
+ * which becomes the text in one copy: no string per line, no join or split.
  */
 export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.length): Prose {
-  const kept: string[] = [];
-  const keptIdx: number[] = [];
+  const starts: number[] = [];
+  const lineIdx: number[] = [];
+  let buf = units;
+  let o = 0; // units written
+  let prevStart = 0; // the previous non-empty line, at [prevStart, o)
   for (let i = from; i < to; i++) {
     if (skip.has(i)) continue;
     const raw = lines[i] ?? '';
     // Page footers (「-3-」「— 3 —」「第3页」) are short; only short lines need the test.
     if (raw.length < 16 && PAGE_FOOTER.test(raw)) continue;
-    kept.push(raw.includes(SEP) ? raw.replaceAll(SEP, '') : raw);
-    keptIdx.push(i);
-  }
-  const normalized = normalizeLine(kept.join(SEP)).split(SEP);
-  const parts: string[] = [];
-  const starts: number[] = [];
-  const lineIdx: number[] = [];
-  let length = 0;
-  let prev = '';
-  for (let k = 0; k < normalized.length; k++) {
-    const norm = normalized[k]!;
-    if (norm.length === 0) continue;
-    if (length > 0) {
-      const last = prev.charCodeAt(prev.length - 1);
+    // Written one past the end, leaving room for a paragraph break before the line.
+    if (o + raw.length + 1 > buf.length) buf = unitsFor(o + raw.length + 1);
+    const ls = o + 1;
+    let le = ls;
+    for (let k = 0; k < raw.length; k++) {
+      const c = raw.charCodeAt(k);
+      // Most narrative units are CJK characters (U+3001–U+FEFE), which no rule touches.
+      if (c > 0x3000 && c < 0xfeff) {
+        buf[le++] = c;
+        continue;
+      }
+      if (c === SEP_CODE) continue; // a separator inside a line was dropped before normalising
+      const m = mapUnit(c);
+      if (m >= 0) buf[le++] = m;
+    }
+    if (le === ls) continue;
+    fixCommas(buf, ls, le);
+    let at = ls;
+    if (o > 0) {
+      const last = buf[o - 1] as number;
       const hardBreak =
         SENTENCE_END_CODES.has(last) ||
-        startsNumbered(norm) ||
-        (prev.length <= 24 && last !== COMMA && last !== ENUM_COMMA && startsNumbered(prev));
-      if (hardBreak) {
-        parts.push('\n');
-        length++;
-      }
+        startsNumberedAt(buf, ls, le) ||
+        (o - prevStart <= 24 && last !== COMMA && last !== ENUM_COMMA && startsNumberedAt(buf, prevStart, o));
+      if (hardBreak) buf[o] = 0x0a;
+      else at = o;
+    } else {
+      at = 0;
     }
-    starts.push(length);
-    lineIdx.push(keptIdx[k]!);
-    parts.push(norm);
-    length += norm.length;
-    prev = norm;
+    if (at !== ls) buf.copyWithin(at, ls, le);
+    starts.push(at);
+    lineIdx.push(i);
+    prevStart = at;
+    o = at + (le - ls);
   }
-  return { text: parts.join(''), starts, lineIdx };
+  const text = unitsText(buf, o);
+  if (units.length > UNITS_KEPT) units = new Uint16Array(1 << 14);
+  return { text, starts, lineIdx };
 }
 
 /** The normalised text of the k-th line that went into the prose (k indexes `starts`). */
