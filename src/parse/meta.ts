@@ -123,8 +123,13 @@ const ABBREVIATIONS: [string, string][] = [
 
 const COUNTY_UNIT = /^[\u4e00-\u9fa5]{2}(?:区|县|旗)/;
 const ANY_UNIT = /^[\u4e00-\u9fa5]{2,3}(?:省|市|区|县|州|旗|盟)/;
+/**
+ * A special zone whose own name is its region: 「平潭综合实验区」, 「滨海新区」 (the 区 sits past where ANY_UNIT
+ * looks). Its bare kind word (「实验区」) in the body is a reference to itself, not another place.
+ */
+const ZONE_UNIT = /^[\u4e00-\u9fa5]{2}[\u4e00-\u9fa5]{0,2}?(?:实验区|试验区|新区)/;
 /** Words ending in 区/县 that are not place names. */
-const NOT_PLACES = new Set(['全区', '本区', '城区', '社区', '辖区', '市区', '地区', '小区', '园区', '景区', '片区', '街区', '专区', '各区', '我区', '该区', '全县', '本县', '我县', '各县', '该县', '示范区', '开发区', '保护区', '功能区', '服务区', '集聚区']);
+const NOT_PLACES = new Set(['全区', '本区', '城区', '社区', '辖区', '市区', '地区', '小区', '园区', '景区', '片区', '街区', '专区', '各区', '我区', '该区', '全县', '本县', '我县', '各县', '该县', '示范区', '开发区', '保护区', '功能区', '服务区', '集聚区', '实验区', '试验区', '合作区', '高新区', '自贸区', '管理区']);
 
 function isPlace(name: string): boolean {
   if (NOT_PLACES.has(name) || NOT_PLACES.has(name.slice(1))) return false;
@@ -171,7 +176,7 @@ export function fullAgency(title: string | null, body: string | (() => string), 
       break;
     }
   }
-  const needsRegion = !ANY_UNIT.test(name);
+  const needsRegion = !ANY_UNIT.test(name) && !ZONE_UNIT.test(name);
   if (!needsRegion && !COUNTY_UNIT.test(name)) return name;
   // Only spaces matter for finding names (PDF text spaces characters out); punctuation width does not.
   const flat = (typeof body === 'string' ? body : body()).replace(/[\s\u3000\u00a0]+/g, '');

@@ -202,9 +202,11 @@ function splitLabelNumbers(text: string): { label: string; values: string[] } | 
 export function tokenizeLine(src: SourceLine, line: number): TokenLine {
   const realTable = src.table !== undefined;
   const tokens: Token[] = [];
-  const cells = src.cells;
-  for (let cell = 0; cell < cells.length; cell++) {
-    const text = cells[cell].text;
+  const cells = realTable ? src.cells : splitBarePipes(src.cells);
+  const piped = cells !== src.cells;
+  for (let part = 0; part < cells.length; part++) {
+    const cell = piped ? 0 : part;
+    const text = cells[part].text;
     const t = trimmed(text);
     if (t === '' || t === '\u00a0') {
       // An empty field of a text file is layout (leading tabs); an empty cell of a real table is a blank value.
@@ -212,7 +214,7 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
       continue;
     }
     const ref: CellRef = { line, cell };
-    const box = cells[cell].box;
+    const box = cells[part].box;
     const x = box ? { left: box.x, right: box.x + box.w } : undefined;
     // Most table cells are plain integers: their token straight away, without parseValue's result object.
     if (isSimpleInt(t)) {
@@ -247,6 +249,19 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
     tokens.push(tok);
   }
   return { line, tokens, realTable };
+}
+
+/**
+ * Cells of a text line whose table row was copied from a web page as `规章 | 0 | 0 | 0 |` (pipes between
+ * cells but none in front, so the reader keeps it as one cell): split on the pipes. Each part keeps the
+ * line's cell index, so the refs still point at the printed line. Empty parts are layout, not blanks
+ * (a text line cannot tell a blank cell from the row's padding).
+ */
+function splitBarePipes(cells: SourceLine['cells']): SourceLine['cells'] {
+  if (cells.length !== 1 || !cells[0].text.includes('|')) return cells;
+  const parts = cells[0].text.split('|');
+  if (parts.length < 2) return cells;
+  return parts.map((text) => ({ text }));
 }
 
 /** Tokens of the lines [start, end). */

@@ -235,6 +235,25 @@ describe('table 二 and 四 layouts', () => {
     expect(p.sections.find((s) => s.no === 6)?.text).toBe('本年度未收取信息处理费。\n附表：');
   });
 
+  it('rows copied from a web page as `规章 | 0 | 0 | 0 |` (pipes between cells, none in front)', () => {
+    // The form real pages take when their tables are copied as text (e.g. 重庆市九龙坡区二郎街道办事处 2022:
+    // 「第二十条第(一)项 | |||」, 「行政规范性文件 | 4 | 0 | 4 |」), half-width brackets included.
+    const bare = (block: string) =>
+      block
+        .split('\n')
+        .map((l) => (l.includes('\t') ? `${l.split('\t').join(' | ')} |` : l.replace(/（/g, '(').replace(/）/g, ')') + ' | |||'))
+        .join('\n');
+    const tables = txt(report()).lines.map((l) => l.cells.map((c) => c.text).join('\t'));
+    const sec2 = bare(tables.slice(4, 18).join('\n'));
+    const sec3 = tables.slice(19, 47).map((l) => (l.includes('\t') ? `${l.split('\t').join(' | ')} |` : l)).join('\n');
+    const p = parsed(txt(report({ sec2, sec3 })));
+    expect(p.tables.sec2?.template).toBe('2021');
+    expect(p.cells['sec2.normativeDoc.valid'].value).toBe(6);
+    expect(p.cells['sec2.coercion.decisions'].value).toBe(9);
+    expect(row(p, 'granted')).toEqual([20, 21, 22, 23, 24, 25, 26]);
+    expect(row(p, 'carryForward')).toEqual([240, 241, 242, 243, 244, 245, 246]);
+  });
+
   it('table lines are listed and excluded from the section text', () => {
     const p = parsed(txt(report()));
     const s3 = p.sections.find((s) => s.no === 3);

@@ -62,4 +62,11 @@ describe('agency', () => {
   it('does not take generic words for places', () => {
     expect(fullAgency('环南街道政府信息公开工作2021年度报告', '全区各社区、示范区工作。')).toBe('环南街道');
   });
+
+  it('keeps a special zone whose own name is its region, and never takes its kind word for a place', () => {
+    // 平潭综合实验区 reports (2019–2025) say 「实验区」 for themselves in the body.
+    expect(fullAgency('平潭综合实验区2024年度政府信息公开工作年度报告', '2024年，实验区政府信息公开工作取得了新进展')).toBe('平潭综合实验区');
+    expect(fullAgency('滨海新区2022年政府信息公开工作年度报告', '全区，实验区试点。')).toBe('滨海新区');
+    expect(fullAgency('环南街道政府信息公开工作2021年度报告', '一年来，实验区、高新区建设。')).toBe('环南街道');
+  });
 });

@@ -68,4 +68,13 @@ describe('values run together', () => {
     expect(tl.tokens.map((t) => (t.kind === 'value' ? t.value : t.text))).toEqual([0, 0, 12]);
     expect(tokenizeLine({ cells: [{ text: '规章 22 235' }] }, 0).tokens.map((t) => (t.kind === 'value' ? t.value : t.text))).toEqual(['规章', 22, 235]);
   });
+
+  it('splits a web-page table row copied as `规章 | 0 | 0 | 0 |` (pipes between cells, none in front)', () => {
+    const show = (text: string) => tokenizeLine({ cells: [{ text }] }, 3).tokens.map((t) => (t.kind === 'value' ? t.value : t.text));
+    expect(show('行政规范性文件 | 4 | 0 | 4 |')).toEqual(['行政规范性文件', 4, 0, 4]);
+    expect(show('第二十条第(一)项 | |||')).toEqual(['第二十条第(一)项']);
+    expect(show('行政许可 | 0 | ||')).toEqual(['行政许可', 0]);
+    // Every part still points at the printed line's only cell.
+    expect(tokenizeLine({ cells: [{ text: '规章 | 1 | 2 |' }] }, 3).tokens.every((t) => t.ref.line === 3 && t.ref.cell === 0)).toBe(true);
+  });
 });
