@@ -7,7 +7,7 @@ import type { FieldKey, Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
 import { SEC3_COLUMNS, SEC4_COLUMNS, SEC4_GROUPS } from '../spec/templates.ts';
-import { blankNote, cellName, cellValue, fmt, fmtCell, hasSec3, hasSec4, sec3ColName, sec3Keys, sec3RowName, sec3RowsPresent, sumCells } from './cells.ts';
+import { type CellSum, blankNote, cellName, cellValue, fmt, fmtCell, hasSec3, hasSec4, sec3ColName, sec3Keys, sec3RowName, sec3RowsPresent, sumCells } from './cells.ts';
 import type { Sec3RowDef } from '../spec/templates.ts';
 
 const COLUMN_KEYS = SEC3_COLUMNS.map((c) => c.key);
@@ -19,6 +19,28 @@ const columnOf = (k: FieldKey) => sec3ColName(k.slice(k.lastIndexOf('.') + 1));
 
 function diffText(expected: number, printed: number): string {
   return `相差 ${fmt(Math.abs(printed - expected))}`;
+}
+
+/** A printed total against the sum of its parts: keys not read, agreement, or both sides of a mismatch. */
+type TotalCheck =
+  | { kind: 'absent'; keys: FieldKey[] }
+  | { kind: 'ok' }
+  | { kind: 'mismatch'; parts: CellSum; total: number | null; printed: number };
+
+/** Sums `partKeys` and compares with `totalKey` (a blank total counts as 0, as a blank part does). */
+function checkTotal(report: ParsedReport, partKeys: FieldKey[], totalKey: FieldKey): TotalCheck {
+  const parts = sumCells(report, partKeys);
+  const total = cellValue(report, totalKey);
+  if (total === undefined || parts.absent.length > 0) {
+    return { kind: 'absent', keys: [...(total === undefined ? [totalKey] : []), ...parts.absent] };
+  }
+  const printed = total ?? 0;
+  return printed === parts.value ? { kind: 'ok' } : { kind: 'mismatch', parts, total, printed };
+}
+
+/** The printed total as a message says it (after 「填报为」). */
+function printedText(total: number | null): string {
+  return total === null ? '空白（按 0 计）' : ` ${fmt(total)}`;
 }
 
 function linesOfKeys(report: ParsedReport, keys: FieldKey[]): { lines?: number[] } {
@@ -40,20 +62,14 @@ export function checkRowTotals(report: ParsedReport): Finding[] {
   const absent: FieldKey[] = [];
   for (const row of sec3RowsPresent(report)) {
     const { parts: partKeys, total: totalKey } = sec3Keys(row.key);
-    const parts = sumCells(report, partKeys);
-    const total = cellValue(report, totalKey);
-    if (total === undefined || parts.absent.length > 0) {
-      absent.push(...(total === undefined ? [totalKey] : []), ...parts.absent);
-      continue;
-    }
-    const printed = total ?? 0;
-    if (printed === parts.value) continue;
-    const totalText = total === null ? '空白（按 0 计）' : ` ${fmt(total)}`;
+    const c = checkTotal(report, partKeys, totalKey);
+    if (c.kind === 'absent') absent.push(...c.keys);
+    if (c.kind !== 'mismatch') continue;
     out.push({
       id: 'ARI-01',
       severity: 'error',
       cells: [...partKeys, totalKey],
-      message: `表三${sec3RowName(row.key)}：各类申请人合计为 ${fmt(parts.value)}${blankNote(parts.blanks, columnOf)}，总计填报为${totalText}，${diffText(parts.value, printed)}。`,
+      message: `表三${sec3RowName(row.key)}：各类申请人合计为 ${fmt(c.parts.value)}${blankNote(c.parts.blanks, columnOf)}，总计填报为${printedText(c.total)}，${diffText(c.parts.value, c.printed)}。`,
       ...linesOfKeys(report, [totalKey]),
     });
   }
@@ -81,20 +97,15 @@ export function checkResultTotals(report: ParsedReport): Finding[] {
   for (const col of COLUMN_KEYS) {
     const keys = byColumn.get(col)!;
     const totalKey = sec3Keys('resultTotal').byCol[col]!;
-    const sum = sumCells(report, keys);
-    const total = cellValue(report, totalKey);
-    if (total === undefined || sum.absent.length > 0) {
-      absent.push(...(total === undefined ? [totalKey] : []), ...sum.absent);
-      continue;
-    }
-    const printed = total ?? 0;
-    if (printed === sum.value) continue;
-    const blanks = blankNote(sum.blanks, (k) => sec3RowName(k.split('.').slice(1, -1).join('.')));
+    const c = checkTotal(report, keys, totalKey);
+    if (c.kind === 'absent') absent.push(...c.keys);
+    if (c.kind !== 'mismatch') continue;
+    const blanks = blankNote(c.parts.blanks, (k) => sec3RowName(k.split('.').slice(1, -1).join('.')));
     out.push({
       id: 'ARI-02',
       severity: 'error',
       cells: [...keys, totalKey],
-      message: `表三（七）总计·${sec3ColName(col)}：办理结果各行合计为 ${fmt(sum.value)}${blanks}，填报为${total === null ? '空白（按 0 计）' : ` ${fmt(total)}`}，${diffText(sum.value, printed)}。`,
+      message: `表三（七）总计·${sec3ColName(col)}：办理结果各行合计为 ${fmt(c.parts.value)}${blanks}，填报为${printedText(c.total)}，${diffText(c.parts.value, c.printed)}。`,
       ...linesOfKeys(report, [totalKey]),
     });
   }
@@ -142,20 +153,15 @@ export function checkReviewTotals(report: ParsedReport): Finding[] {
   for (const g of SEC4_GROUPS) {
     const partKeys = partCols.map((c) => `sec4.${g.key}.${c.key}`);
     const totalKey = `sec4.${g.key}.total`;
-    const parts = sumCells(report, partKeys);
-    const total = cellValue(report, totalKey);
-    if (total === undefined || parts.absent.length > 0) {
-      absent.push(...(total === undefined ? [totalKey] : []), ...parts.absent);
-      continue;
-    }
-    const printed = total ?? 0;
-    if (printed === parts.value) continue;
+    const c = checkTotal(report, partKeys, totalKey);
+    if (c.kind === 'absent') absent.push(...c.keys);
+    if (c.kind !== 'mismatch') continue;
     const detail = partKeys.map((key, i) => `${partCols[i]!.label} ${fmtCell(cellValue(report, key))}`).join('、');
     out.push({
       id: 'ARI-04',
       severity: 'error',
       cells: [...partKeys, totalKey],
-      message: `表四 ${g.label}：${detail}，合计为 ${fmt(parts.value)}，总计填报为${total === null ? '空白（按 0 计）' : ` ${fmt(total)}`}，${diffText(parts.value, printed)}。`,
+      message: `表四 ${g.label}：${detail}，合计为 ${fmt(c.parts.value)}，总计填报为${printedText(c.total)}，${diffText(c.parts.value, c.printed)}。`,
       ...linesOfKeys(report, [totalKey]),
     });
   }

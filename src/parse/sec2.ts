@@ -3,7 +3,7 @@
  * 规章 after 行政事业性收费), layout (2019/2021) told by the column headers and the row widths.
  */
 import type { LabelIssue, RowRead, TableRead, TemplateId } from '../model.ts';
-import { sec2Rows } from '../spec/templates.ts';
+import { SEC2_2019, SEC2_2021, sec2Rows } from '../spec/templates.ts';
 import { groupEvidence } from './align.ts';
 import { CellSink } from './cells.ts';
 import { fitValues } from './fit.ts';
@@ -11,16 +11,16 @@ import type { ValueGroup } from './groups.ts';
 import { buildCatalogue, isTypo, labelCore } from './labels.ts';
 import type { TokenLine } from './tokens.ts';
 
-const CATALOGUE = buildCatalogue([
-  { key: 'regulation', label: '规章' },
-  { key: 'normativeDoc', label: '行政规范性文件', variants: ['规范性文件'] },
-  { key: 'license', label: '行政许可' },
-  { key: 'otherService', label: '其他对外管理服务事项' },
-  { key: 'penalty', label: '行政处罚' },
-  { key: 'coercion', label: '行政强制' },
-  { key: 'fee', label: '行政事业性收费' },
-  { key: 'procurement', label: '政府集中采购' },
-]);
+/**
+ * Row labels of both formats, from the spec (2021 wording first; the 2019 wording of a shared row, e.g.
+ * 规范性文件 for 行政规范性文件, is read as a variant of it).
+ */
+const CATALOGUE = buildCatalogue(
+  [...SEC2_2021, ...SEC2_2019.filter((r) => !SEC2_2021.some((n) => n.key === r.key))].map((r) => {
+    const older = SEC2_2019.find((o) => o.key === r.key && o.label !== r.label);
+    return older ? { key: r.key, label: r.label, variants: [older.label] } : { key: r.key, label: r.label };
+  }),
+);
 
 /** Column headers and row labels that only one layout prints. */
 const MARKS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增减', '采购项目数量', '采购总金额', '政府集中采购', '其他对外管理服务事项', '第二十条第九项'];

@@ -31,23 +31,21 @@ export async function analyzeFile(name: string, bytes: Uint8Array): Promise<Anal
     if (detectType(name, bytes, kind) !== 'zip') return [{ name, bytes, analysis: await analyzeDocument(name, bytes, kind) }];
     entries = expandZip(name, bytes);
   } catch (e) {
-    const reason = `读取压缩包「${name}」时出现内部错误：${e instanceof Error ? e.message : String(e)}`;
-    return [{ name, bytes, analysis: { result: emptyResult(name, 'unreadable', reason) } }];
+    return [unreadableFile(name, bytes, `读取压缩包「${name}」时出现内部错误：${e instanceof Error ? e.message : String(e)}`)];
   }
-  if ('unreadable' in entries) return [{ name, bytes, analysis: { result: emptyResult(name, 'unreadable', entries.reason) } }];
-  if (entries.length === 0) {
-    const reason = `压缩包「${name}」中没有文件。`;
-    return [{ name, bytes, analysis: { result: emptyResult(name, 'unreadable', reason) } }];
-  }
+  if ('unreadable' in entries) return [unreadableFile(name, bytes, entries.reason)];
+  if (entries.length === 0) return [unreadableFile(name, bytes, `压缩包「${name}」中没有文件。`)];
   const out: AnalyzedFile[] = [];
   for (const entry of entries) {
     const inner = `${name}/${entry.path}`;
-    const analysis = entry.error
-      ? { result: emptyResult(inner, 'unreadable', entry.error) }
-      : await analyzeDocument(inner, entry.bytes);
-    out.push({ name: inner, bytes: entry.bytes, analysis });
+    out.push(entry.error ? unreadableFile(inner, entry.bytes, entry.error) : { name: inner, bytes: entry.bytes, analysis: await analyzeDocument(inner, entry.bytes) });
   }
   return out;
+}
+
+/** A file that could not be read, as one result with the reason. */
+function unreadableFile(name: string, bytes: Uint8Array, reason: string): AnalyzedFile {
+  return { name, bytes, analysis: { result: emptyResult(name, 'unreadable', reason) } };
 }
 
 /**

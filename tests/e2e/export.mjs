@@ -1,36 +1,17 @@
 // The Excel export in the browser: load the samples, click 「导出 Excel」, catch the download and read
 // the .xlsx back (fflate): the rows, a known number of seed 004, the CPY-01 finding of seed 002.
 import { readFileSync } from 'node:fs';
-import { assert } from './harness.mjs';
+import { assert, newContext } from './harness.mjs';
 import { importAndWait, noticeTexts, waitForCount } from './helpers.mjs';
 import { readXlsx } from './xlsx-read.mjs';
 
 /** Reports in the large export. */
 const BIG = 2000;
 
-/**
- * A context that accepts downloads (the harness's contexts refuse them), with the harness's guard:
- * every request that leaves the app's origin is logged and aborted.
- */
+/** A context with the harness's guards that accepts downloads (the harness's default contexts refuse them). */
 async function downloadContext(browser, base, log) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  const origin = new URL(base).origin;
-  const local = (u) => u.startsWith(origin + '/') || u.startsWith('blob:') || u.startsWith('data:');
-  context.on('request', (r) => {
-    if (!local(r.url())) log.offsite.push(r.url());
-  });
-  await context.route('**', (route) => (local(route.request().url()) ? route.continue() : route.abort()));
-  await context.addInitScript(() => {
-    window.__longTasks = [];
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    } catch {}
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
-  return { context, page };
+  const context = await newContext(browser, base, log, { acceptDownloads: true });
+  return { context, page: await context.newPage() };
 }
 
 /** Clicks 「导出 Excel」 and returns the downloaded file's name, its sheets and whether 「正在导出…」 showed. */

@@ -55,10 +55,10 @@ export async function launch() {
 
 /**
  * A fresh browser context (its own IndexedDB) that records every request that leaves the app's origin,
- * every CSP violation and every long task.
+ * every CSP violation and every long task. Downloads are refused unless `acceptDownloads` is set.
  */
-export async function newContext(browser, base, log) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: false });
+export async function newContext(browser, base, log, { acceptDownloads = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads });
   const origin = new URL(base).origin;
   context.on('request', (r) => {
     const u = r.url();
