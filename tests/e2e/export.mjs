@@ -14,6 +14,20 @@ async function downloadContext(browser, base, log) {
   return { context, page: await context.newPage() };
 }
 
+/** Runs `fn` on a page of a fresh download context with the five samples loaded; closes the context after. */
+async function withSamples(shared, base, log, fn) {
+  const { context, page } = await downloadContext(shared.context().browser(), base, log);
+  try {
+    await page.goto(base);
+    await page.waitForSelector('[data-testid="load-samples"]');
+    await importAndWait(page, () => page.click('[data-testid="load-samples"]'));
+    await waitForCount(page, 5);
+    await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Clicks 「导出 Excel」 and returns the downloaded file's name, its sheets and whether 「正在导出…」 showed. */
 async function exportOnce(page, timeout = 60_000) {
   // Record the busy label as it appears: a 5-report export may finish before a poll would see it.
@@ -77,12 +91,7 @@ export const exportTests = [
   {
     name: 'Excel export: the five samples become one .xlsx with 「报告」 and 「问题」; filters narrow it',
     run: async ({ page: shared, base, log }) => {
-      const { context, page } = await downloadContext(shared.context().browser(), base, log);
-      try {
-        await page.goto(base);
-        await page.waitForSelector('[data-testid="load-samples"]');
-        await importAndWait(page, () => page.click('[data-testid="load-samples"]'));
-        await waitForCount(page, 5);
+      await withSamples(shared, base, log, async (page) => {
 
         const all = await exportOnce(page);
         assert(/^年报核查-导出-\d{8}\.xlsx$/.test(all.name), `file name ${all.name}`);
@@ -111,21 +120,14 @@ export const exportTests = [
           one.sheets.get('问题').slice(1).every((r) => String(r[0]).startsWith('004_')),
           'the filtered export lists findings of other reports',
         );
-      } finally {
-        await context.close();
-      }
+      });
     },
   },
   {
     name: 'Excel export of 2,000 reports: every row exported, no main-thread task over 100 ms',
     timeout: 180_000,
     run: async ({ page: shared, base, log }) => {
-      const { context, page } = await downloadContext(shared.context().browser(), base, log);
-      try {
-        await page.goto(base);
-        await page.waitForSelector('[data-testid="load-samples"]');
-        await importAndWait(page, () => page.click('[data-testid="load-samples"]'));
-        await waitForCount(page, 5);
+      await withSamples(shared, base, log, async (page) => {
         await cloneHistory(page, BIG);
         await page.reload();
         await waitForCount(page, BIG, 20_000);
@@ -143,9 +145,7 @@ export const exportTests = [
         assert(out.sheets.get('报告').length === 2 + BIG, `「报告」 has ${out.sheets.get('报告').length - 2} data rows`);
         assert(out.sawExporting, 'the button never showed 正在导出…');
         assert(max <= 100, `a main-thread task took ${max.toFixed(0)} ms during the export`);
-      } finally {
-        await context.close();
-      }
+      });
     },
   },
 ];

@@ -1,4 +1,4 @@
-/** Shared helpers for the read-stage tests: fixture loading, table access, a tiny ZIP writer. */
+/** Shared helpers for the read-stage tests: fixture loading, table access, a tiny ZIP writer, a tiny PDF writer. */
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import type { SourceDoc, SourceLine } from '../../src/model.ts';
@@ -159,4 +159,18 @@ export function zeroBomb(copies: number): { deflated: Uint8Array; size: number }
   }
   put(0, 7); // end of block
   return { deflated: out.subarray(0, Math.ceil(bit / 8)), size: 1 + 258 * copies };
+}
+
+/** A minimal PDF from its objects (object 1 the catalog), with a correct xref table: for PDFs built in tests. */
+export function pdfFromObjects(objs: string[]): Uint8Array {
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
 }

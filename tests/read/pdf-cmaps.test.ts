@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/read/pdf.ts';
 import { cMapLoaderFromUrls, getCMapLoader, setCMapLoader } from '../../src/read/pdf-cmaps.ts';
+import { pdfFromObjects } from './helpers.ts';
 
 /** One page printing `text` in non-embedded STSong-Light, UCS-2 codes through the UniGB-UCS2-H CMap. */
 function stSongPdf(text: string): Uint8Array {
@@ -18,16 +19,7 @@ function stSongPdf(text: string): Uint8Array {
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>',
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return pdfFromObjects(objs);
 }
 
 describe('CMaps for non-embedded Chinese fonts', () => {
