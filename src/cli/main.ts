@@ -8,6 +8,7 @@ import '../polyfills.ts';
 import type { ReportResult } from '../model.ts';
 import { analyzeFile } from '../pipeline/analyze.ts';
 import { summarize } from './summary.ts';
+import { installNodeDecoders } from './node-decoders.ts';
 
 const USAGE = '用法：npm run --silent nianbao -- [--json] 文件或文件夹...';
 
@@ -53,6 +54,7 @@ async function* checkPaths(paths: string[]): AsyncGenerator<ReportResult> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  installNodeDecoders();
   const json = argv.includes('--json');
   const unknown = argv.filter((a) => a.startsWith('-') && a !== '--json');
   const paths = argv.filter((a) => !a.startsWith('-'));

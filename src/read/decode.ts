@@ -62,6 +62,22 @@ function unitsToString(units: Uint16Array): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
+/**
+ * Strict UTF-8 decoding as the platform offers it natively, or null when it offers none that beats the JS
+ * loop below (browsers: see utf8OrNull). Same contract as utf8OrNull: the text without a leading U+FEFF,
+ * or null for bytes that are not UTF-8.
+ */
+export type NativeUtf8 = (bytes: Uint8Array) => string | null;
+let nativeUtf8: NativeUtf8 | null = null;
+
+/**
+ * Installs a native strict UTF-8 decoder (the Node entry points install one built on node:buffer, which
+ * this pure module cannot import: it also runs in browsers). Pass null to go back to the JS loop.
+ */
+export function setNativeUtf8(decoder: NativeUtf8 | null): void {
+  nativeUtf8 = decoder;
+}
+
 /** Reused code-unit buffer of utf8OrNull (its contents are copied into the string before any reuse). */
 let scratch: Uint16Array = new Uint16Array(1 << 15);
 
@@ -84,6 +100,7 @@ const SCRATCH_MAX = 1 << 20;
  * which went through ICU and cost more than reading the whole report.
  */
 function utf8OrNull(bytes: Uint8Array): string | null {
+  if (nativeUtf8 !== null) return nativeUtf8(bytes);
   const n = bytes.length;
   const out = scratchUnits(n);
   let o = 0;

@@ -71,25 +71,49 @@ function lineCells(text: string, ls: number, le: number, tab: number): SourceCel
   while (a < z && isTrimmed(text.charCodeAt(a))) a++;
   while (z > a && isTrimmed(text.charCodeAt(z - 1))) z--;
   if (a === z) return [];
-  // Markdown pipe rows (and their separators) keep the string-based path.
-  if (text.charCodeAt(a) === 0x7c /* | */ && z - a > 1) return splitLine(text.slice(ls, le));
+  if (text.charCodeAt(a) === 0x7c /* | */ && z - a > 1) return pipeCells(text, a, z);
   if (tab >= le) return [{ text: text.slice(a, z) }];
   // Tab-separated fields of the untrimmed line (leading tabs give empty cells), each trimmed.
+  return fieldCells(text, ls, tab, le, 0x09);
+}
+
+/**
+ * The fields of [from, to) separated by the character `sep`, each trimmed; `first` is where the first
+ * separator is (to when none).
+ */
+function fieldCells(text: string, from: number, first: number, to: number, sep: number): SourceCell[] {
   const out: SourceCell[] = [];
-  let ps = ls;
-  let pe = tab;
+  let ps = from;
+  let pe = first;
   for (;;) {
     let pa = ps;
     let pz = pe;
     while (pa < pz && isTrimmed(text.charCodeAt(pa))) pa++;
     while (pz > pa && isTrimmed(text.charCodeAt(pz - 1))) pz--;
     out.push({ text: text.slice(pa, pz) });
-    if (pe === le) break;
+    if (pe === to) break;
     ps = pe + 1;
     pe = ps;
-    while (pe < le && text.charCodeAt(pe) !== 0x09) pe++;
+    while (pe < to && text.charCodeAt(pe) !== sep) pe++;
   }
   return out;
+}
+
+/**
+ * A markdown pipe row [a, z) (trimmed, starting with '|', at least two characters) as `splitLine` splits
+ * it: a separator row gives no cells; otherwise the leading pipe and one trailing pipe go, and the rest is
+ * split on pipes, each cell trimmed.
+ */
+function pipeCells(text: string, a: number, z: number): SourceCell[] {
+  // A separator row has ':' or '-' as its first character after the pipe and spaces: only then the regex.
+  let k = a + 1;
+  while (k < z && isTrimmed(text.charCodeAt(k))) k++;
+  const c = text.charCodeAt(k);
+  if ((c === 0x2d /* - */ || c === 0x3a) /* : */ && PIPE_SEPARATOR.test(text.slice(a, z))) return [];
+  const to = text.charCodeAt(z - 1) === 0x7c ? z - 1 : z;
+  let first = a + 1;
+  while (first < to && text.charCodeAt(first) !== 0x7c) first++;
+  return fieldCells(text, a + 1, first, to, 0x7c);
 }
 
 /** Exactly the characters `String.prototype.trim` removes (white space and line terminators). */

@@ -12,6 +12,10 @@ import '../../src/polyfills.ts';
 import { analyzeDocument } from '../../src/pipeline/analyze.ts';
 import { CHECKS } from '../../src/checks/index.ts';
 import { stageTimes, type Input } from './stages.ts';
+import { installNodeDecoders } from '../../src/cli/node-decoders.ts';
+
+// Measured as the command-line checker runs: with Node's native decoders.
+installNodeDecoders();
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const ROUNDS = 7;

@@ -3,8 +3,9 @@
  * gives — the string, or a refusal — for every input, including BOMs, overlong forms, surrogates and cut
  * characters, since every text report goes through it.
  */
-import { describe, expect, it } from 'vitest';
-import { decodeLatin1, decodeText, strictUtf8 } from '../../src/read/decode.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeLatin1, decodeText, setNativeUtf8, strictUtf8 } from '../../src/read/decode.ts';
+import { installNodeDecoders } from '../../src/cli/node-decoders.ts';
 
 /** The reference: the platform's fatal decoder, with the same "cut last character" tolerance. */
 function reference(bytes: Uint8Array): string | null {
@@ -30,7 +31,16 @@ function reference(bytes: Uint8Array): string | null {
 
 const bytes = (...xs: number[]) => Uint8Array.from(xs);
 
-describe('strictUtf8', () => {
+/** The portable JS decoder (browsers, workers) and Node's native one (CLI, bench) must agree exactly. */
+const DECODERS: Array<[string, () => void]> = [
+  ['JS decoder', () => setNativeUtf8(null)],
+  ['Node native decoder', installNodeDecoders],
+];
+
+describe.each(DECODERS)('strictUtf8 (%s)', (_name, install) => {
+  beforeAll(install);
+  afterAll(() => setNativeUtf8(null));
+
   it('decodes valid text like TextDecoder, dropping one leading BOM', () => {
     for (const s of ['', 'abc', '政府信息公开工作年度报告', 'a\u00e9\u4e00😀z', '\ufeff年报', '\ufeff\ufeff两个BOM', '\u0000\u007f\u0080\u07ff\u0800\uffff']) {
       const encoded = new TextEncoder().encode(s);
@@ -79,7 +89,10 @@ describe('strictUtf8', () => {
   });
 });
 
-describe('decodeText', () => {
+describe.each(DECODERS)('decodeText (%s)', (_name, install) => {
+  beforeAll(install);
+  afterAll(() => setNativeUtf8(null));
+
   it('falls back to GB18030 for non-UTF-8 bytes', () => {
     // 「年报」 in GB18030.
     const d = decodeText(bytes(0xc4, 0xea, 0xb1, 0xa8));
@@ -108,5 +121,28 @@ describe('decodeLatin1', () => {
     expect(ascii(ours)).toBe(ascii(theirs));
     expect(ours.length).toBe(theirs.length);
     expect(ours.startsWith('\u00ef\u00bb\u00bf<!DOCTYPE html>')).toBe(true);
+  });
+});
+
+describe('Node native decoder on real files', () => {
+  afterAll(() => setNativeUtf8(null));
+
+  it('gives the JS decoder’s string for every text fixture', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '..', 'fixtures');
+    let compared = 0;
+    for (const dir of ['seeds', 'corpus', 'wild', 'bad']) {
+      for (const f of readdirSync(join(root, dir))) {
+        if (!/\.(txt|md|html)$/.test(f)) continue;
+        const b = new Uint8Array(readFileSync(join(root, dir, f)));
+        setNativeUtf8(null);
+        const js = strictUtf8(b);
+        installNodeDecoders();
+        expect(strictUtf8(b), f).toBe(js);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(15);
   });
 });
