@@ -13,6 +13,17 @@ export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'];
 const TOP_NUMERAL_START = /^[\s#*]{0,8}[一二三四五六七八九十]{1,3}\s?[、.．,，:：]/;
 
 const DIGIT_START = /^\s*\d/;
+/** Codes of 一…十, the numerals TOP_NUMERAL_START takes. */
+const CN_NUMERAL_CODES = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
+/**
+ * False when TOP_NUMERAL_START cannot match, told from the first character (a numeral, or white space,
+ * '#' or '*' before one): most lines start with neither, and this runs on every line of the narrative.
+ */
+function mayStartNumeral(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return CN_NUMERAL_CODES.has(c) || c === 0x23 || c === 0x2a || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 /** Words every section heading has (one regex test is ~3× cheaper than four `includes` on short lines). */
 const HEADING_WORD = /情况|事项|问题|措施/;
 
@@ -164,7 +175,7 @@ export function findSubReuse(texts: string[], cellCounts: number[], scan: Sectio
   const first = scan.starts.length > 0 ? scan.starts[0].line : texts.length;
   for (let i = first + 1; i < texts.length; i++) {
     if (cellCounts[i] > 1 || isTable(i) || startLines.has(i) || known.has(i)) continue;
-    if (!TOP_NUMERAL_START.test(texts[i])) continue;
+    if (!mayStartNumeral(texts[i]) || !TOP_NUMERAL_START.test(texts[i])) continue;
     const h = headingInfo(texts[i]);
     if (!h || !isTopNumeral(h.numeral) || chineseNumber(h.numeral) === 0) continue;
     if (h.body.length < 2 || h.body.length > 30 || /[。；]/.test(h.body)) continue;

@@ -108,6 +108,11 @@ export function parseValue(text: string): ParsedValue | null {
   const t = trimmed(text);
   // Fast paths: most cells are plain integers or words.
   if (isSimpleInt(t)) return { value: Number(t), form: 'number' };
+  return parseOther(t);
+}
+
+/** parseValue of a trimmed text of at most 60 characters that is not a plain integer. */
+function parseOther(t: string): ParsedValue | null {
   const first = t.charCodeAt(0);
   // An ideograph starts a word unless it starts one of the placeholders 无, 暂无, 空.
   if (first >= 0x3400 && first <= 0x9fff && ((first !== 0x65e0 && first !== 0x6682 && first !== 0x7a7a) || !PLACEHOLDERS.has(t))) return null;
@@ -183,7 +188,7 @@ function isRule(text: string): boolean {
  * label and values. Only short, sentence-free labels qualify, so prose ending in a year is left alone.
  */
 function splitLabelNumbers(text: string): { label: string; values: string[] } | null {
-  const parts = text.trim().split(/\s+/);
+  const parts = trimmed(text).split(/\s+/);
   if (parts.length < 2) return null;
   let k = parts.length;
   while (k > 0 && parseValue(parts[k - 1]) !== null) k--;
@@ -223,7 +228,7 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
       tokens.push(tok);
       continue;
     }
-    const v = parseValue(t);
+    const v = t.length > 60 ? null : parseOther(t);
     // Footers and rules start with a dash-like mark or 第: an ideograph other than 第 rules both out cheaply.
     const c0 = t.charCodeAt(0);
     const mayBeDecoration = c0 < 0x3400 || c0 > 0x9fff || c0 === 0x7b2c; /* 第 */
