@@ -47,16 +47,16 @@ export function groupValues(lines: TokenLine[]): ValueGroup[] {
   for (const tl of lines) {
     if (tl.tokens.length === 0) continue;
     const values = lineValues(tl);
-    const labelsBefore: LabelToken[] = [];
-    for (const t of tl.tokens) {
-      if (t.kind === 'value') break;
-      labelsBefore.push(t);
-    }
     if (values.length === 0) {
       open = null;
       const labels = tl.tokens.filter((t): t is LabelToken => t.kind === 'label');
       if (labels.length > 0) pending.push(labels);
       continue;
+    }
+    const labelsBefore: LabelToken[] = [];
+    for (const t of tl.tokens) {
+      if (t.kind === 'value') break;
+      labelsBefore.push(t);
     }
     if (labelsBefore.length === 0 && open && values.length === 1 && !tl.realTable) {
       open.values.push(values[0]);

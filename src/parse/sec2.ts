@@ -3,7 +3,7 @@
  * 规章 after 行政事业性收费), layout (2019/2021) told by the column headers and the row widths.
  */
 import type { LabelIssue, RowRead, TableRead, TemplateId } from '../model.ts';
-import { SEC2_2019, SEC2_2021, sec2Rows } from '../spec/templates.ts';
+import { SEC2_2019, SEC2_2021, type Sec2RowDef, sec2Rows } from '../spec/templates.ts';
 import { groupEvidence } from './align.ts';
 import { CellSink } from './cells.ts';
 import { fitValues } from './fit.ts';
@@ -68,7 +68,7 @@ function layoutMarks(lines: TokenLine[]): { m2019: string[]; m2021: string[] } {
   for (const tl of lines) {
     for (const t of tl.tokens) {
       if (t.kind !== 'label') continue;
-      const core = labelCore(t.text.replace(/第二十条第[（(]九[)）]项/g, '第二十条第九项'));
+      const core = labelCore(t.text.includes('第二十条第') ? t.text.replace(/第二十条第[（(]九[)）]项/g, '第二十条第九项') : t.text);
       // One regex test per label first: most labels carry no mark, and ten `includes` cost more.
       if (ANY_2019.test(core)) for (const m of MARKS_2019) if (core.includes(m)) m2019.push(m);
       if (ANY_2021.test(core)) for (const m of MARKS_2021) if (core.includes(m)) m2021.push(m);
@@ -90,6 +90,20 @@ function rowOf(g: ValueGroup): { key: string; text: string; ref?: RowRead['ref']
     return { key: ev.near[0], text: near?.text ?? '', ref: near?.ref, typo: false, variant };
   }
   return null;
+}
+
+/**
+ * Field keys of a row, built once per row definition: the same strings every report, whose hashes the
+ * cell records then need not compute again.
+ */
+const ROW_KEYS = new WeakMap<Sec2RowDef, string[]>();
+function rowCellKeys(def: Sec2RowDef): string[] {
+  let keys = ROW_KEYS.get(def);
+  if (!keys) {
+    keys = def.columns.map((c) => `sec2.${def.key}.${c.key}`);
+    ROW_KEYS.set(def, keys);
+  }
+  return keys;
 }
 
 /** Reads table 二; null when no row label with values was found. */
@@ -126,7 +140,7 @@ export function readSec2(groups: ValueGroup[], lines: TokenLine[], region: { sta
     // the figure most often lost to wrapping is the middle one (本年废止件数 with its note).
     const missingAt = expected === 3 && (def.key === 'regulation' || def.key === 'normativeDoc') ? 1 : undefined;
     const fit = fitValues(f.g.values, expected, missingAt === undefined ? {} : { missingAt });
-    const keys = def.columns.map((c) => `sec2.${def.key}.${c.key}`);
+    const keys = rowCellKeys(def);
     def.columns.forEach((c, ci) => {
       const tok = fit.cells[ci];
       const isAmount = c.key === 'amount';
