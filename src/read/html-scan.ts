@@ -1,0 +1,828 @@
+/**
+ * An HTML tokenizer over a decoded string that gives exactly the events htmlparser2 12.0.0's Parser gives
+ * (HTML mode, decodeEntities on, the whole page written at once): the same implied closes and opens, raw-text
+ * elements, bogus comments, end-of-input leftovers. htmlparser2 spent ~2 ms on a 108 KB saved page, mostly in
+ * a method call per character and a stack kept with unshift/shift; this scanner jumps between the characters
+ * that matter with local state. Only the splitting of text runs may differ (the reader concatenates them).
+ * Each state below is a port of the Tokenizer method of the same name; comments mark the quirks kept on
+ * purpose, since matching htmlparser2 (what the reader was validated with) matters more than matching browsers.
+ * It never throws and always advances, so any input ends in linear time.
+ */
+import { DecodingMode, EntityDecoder, htmlDecodeTree } from 'entities/decode';
+
+/** Callbacks of `scanHtml`, named and called like htmlparser2's handler. */
+export interface HtmlHandler {
+  /** A start tag: lower-cased name and attributes (lower-cased names, first of duplicates wins, entities decoded). */
+  onopentag(name: string, attribs: Record<string, string>): void;
+  /** An end tag, explicit or implied (also sent right after a void element's start tag). */
+  onclosetag(name: string): void;
+  /** Character data, entities decoded. */
+  ontext(data: string): void;
+  /** A comment, bogus comment (`<!…>`, `<?…>`, `</ …>`) or HTML-mode CDATA section (`[CDATA[…]]`). */
+  oncomment(data: string): void;
+}
+
+const enum S {
+  Text,
+  BeforeTagName,
+  InTagName,
+  InSelfClosingTag,
+  BeforeClosingTagName,
+  InClosingTagName,
+  AfterClosingTagName,
+  BeforeAttributeName,
+  InAttributeName,
+  AfterAttributeName,
+  BeforeAttributeValue,
+  InAttributeValueDq,
+  InAttributeValueSq,
+  InAttributeValueNq,
+  BeforeDeclaration,
+  InDeclaration,
+  BeforeComment,
+  CdataSequence,
+  DeclarationSequence,
+  InSpecialComment,
+  InCommentLike,
+  SpecialStartSequence,
+  InSpecialTag,
+  InPlainText,
+}
+
+/** Foreign content contexts (htmlparser2's ForeignContext). */
+const enum F {
+  None,
+  Svg,
+  MathML,
+}
+
+/** htmlparser2's openImpliesClose: opening the key closes open elements of these names, innermost first. */
+const P = new Set(['p']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
+const FORM_CONTROLS = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const TABLE_SECTIONS = new Set(['thead', 'tbody']);
+const DD_DT = new Set(['dd', 'dt']);
+const RT_RP = new Set(['rt', 'rp']);
+const IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['a', new Set(['a'])],
+  ['li', new Set(['li'])],
+  ['p', P],
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h): [string, Set<string>] => [h, HEADINGS]),
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((f): [string, Set<string>] => [f, FORM_CONTROLS]),
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', DD_DT],
+  ['dt', DD_DT],
+  ...[
+    'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer',
+    'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul',
+  ].map((b): [string, Set<string>] => [b, P]),
+  ['rt', RT_RP],
+  ['rp', RT_RP],
+  ['tbody', TABLE_SECTIONS],
+  ['tfoot', TABLE_SECTIONS],
+]);
+
+/** Elements without content: never on the stack, closed right after their start tag. */
+const VOID = new Set([
+  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen',
+  'link', 'meta', 'param', 'source', 'track', 'wbr',
+]);
+
+/** HTML integration points inside SVG or MathML (SVG-adjusted case, as htmlparser2 compares them). */
+const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignObject', 'desc', 'title']);
+
+/** Lower-cased SVG element names → their camel case. */
+const SVG_NAMES = new Map(
+  [
+    'altGlyph', 'altGlyphDef', 'altGlyphItem', 'animateColor', 'animateMotion', 'animateTransform', 'clipPath',
+    'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feConvolveMatrix', 'feDiffuseLighting',
+    'feDisplacementMap', 'feDistantLight', 'feDropShadow', 'feFlood', 'feFuncA', 'feFuncB', 'feFuncG', 'feFuncR',
+    'feGaussianBlur', 'feImage', 'feMerge', 'feMergeNode', 'feMorphology', 'feOffset', 'fePointLight',
+    'feSpecularLighting', 'feSpotLight', 'feTile', 'feTurbulence', 'foreignObject', 'glyphRef', 'linearGradient',
+    'radialGradient', 'textPath',
+  ].map((n) => [n.toLowerCase(), n]),
+);
+
+/** Slots of the name cache (a power of two). */
+const NAME_CACHE = 256;
+
+const LT = 60;
+const GT = 62;
+const AMP = 38;
+const SLASH = 47;
+const DASH = 45;
+const EQ = 61;
+const DQ = 34;
+const SQ = 39;
+
+/** End sequences, lower case; raw-text ends start with `</`, so the tag name's first letter is at index 2. */
+const EMPTY = '';
+const CDATA = 'CDATA[';
+const CDATA_END = ']]>';
+const COMMENT_END = '--!>';
+const DOCTYPE = 'doctype';
+const SCRIPT_END = '</script';
+const STYLE_END = '</style';
+const TITLE_END = '</title';
+const TEXTAREA_END = '</textarea';
+const IFRAME_END = '</iframe';
+const NOEMBED_END = '</noembed';
+const NOFRAMES_END = '</noframes';
+const PLAINTEXT = '</plaintext';
+const XMP_END = '</xmp';
+
+/** First letter of a raw-text element's name → its end sequence (as htmlparser2's specialStartSequences). */
+function specialStart(c: number): string | undefined {
+  switch (c | 0x20) {
+    case 0x69: return IFRAME_END;
+    case 0x6e: return NOEMBED_END;
+    case 0x70: return PLAINTEXT;
+    case 0x73: return SCRIPT_END;
+    case 0x74: return TITLE_END;
+    case 0x78: return XMP_END;
+    default: return undefined;
+  }
+}
+
+/** Position of the first `ch` at or after `from`, else the length of `s`. */
+function next(s: string, ch: string, from: number): number {
+  const at = s.indexOf(ch, from);
+  return at < 0 ? s.length : at;
+}
+
+function isWhitespace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
+}
+
+function isEndOfTagSection(c: number): boolean {
+  return c === SLASH || c === GT || isWhitespace(c);
+}
+
+function isAsciiAlpha(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Options of `scanHtml`. */
+export interface ScanOptions {
+  /**
+   * Lower-case names of the attributes to report; the others are left out of `attribs` (and never sliced
+   * or decoded). All attributes when absent.
+   */
+  attributes?: ReadonlySet<string>;
+}
+
+/** Walks decoded HTML, calling the handler in document order with htmlparser2's events. */
+export function scanHtml(html: string, handler: HtmlHandler, options: ScanOptions = {}): void {
+  new Scanner(html, handler, options.attributes).run();
+}
+
+class Scanner {
+  /** Open elements, innermost last. */
+  private readonly stack: string[] = [];
+  /** How many times each name is on the stack. */
+  private readonly open = new Map<string, number>();
+  /** Foreign-content contexts, innermost last; the bottom entry is None. */
+  private readonly foreign: F[] = [F.None];
+  /** Name of the start tag being read ('' for an ignored second <form>). */
+  private tagname = '';
+  private attribs: Record<string, string> | null = null;
+  private attribname = '';
+  /** The attribute being read is to be kept: its tag is reported and the caller asked for its name. */
+  private wanted = false;
+  /** Names of the attributes kept so far on this tag (Object.hasOwn on the attribs object, cheaper). */
+  private readonly kept: string[] = [];
+  /**
+   * Direct-mapped cache of tag and attribute names: raw spelling → lower case. Pages repeat a few dozen
+   * names thousands of times; reusing one string saves the slice, the lower-casing and the re-hashing of
+   * every Map/Set lookup on it.
+   */
+  private readonly rawNames: string[] = new Array<string>(NAME_CACHE).fill('');
+  private readonly lowerNames: string[] = new Array<string>(NAME_CACHE).fill('');
+  private attribvalue = '';
+  private readonly decoder: EntityDecoder;
+  /** What the entity decoder last emitted, and the characters it consumed (the `&` included). */
+  private entValue = '';
+  private entConsumed = 0;
+
+  constructor(
+    private readonly s: string,
+    private readonly h: HtmlHandler,
+    private readonly only: ReadonlySet<string> | undefined,
+  ) {
+    this.decoder = new EntityDecoder(htmlDecodeTree, (cp, consumed) => {
+      this.entValue += String.fromCodePoint(cp);
+      this.entConsumed = consumed;
+    });
+  }
+
+  /**
+   * Decodes the character reference whose `&` is at `amp`. Returns the characters consumed (0: not a
+   * reference, the `&` is literal) and whether the decoder ran into the end of the input, where the tokenizer
+   * stops (it has nothing left to read) after letting the decoder settle with what it has.
+   */
+  private entity(amp: number, mode: DecodingMode): boolean {
+    this.entValue = '';
+    this.entConsumed = 0;
+    this.decoder.startEntity(mode);
+    if (this.decoder.write(this.s, amp + 1) >= 0) return false;
+    this.decoder.end();
+    return true;
+  }
+
+  private isOpen(name: string): boolean {
+    return (this.open.get(name) ?? 0) > 0;
+  }
+
+  private inForeign(): boolean {
+    return this.foreign[this.foreign.length - 1] !== F.None;
+  }
+
+  /** Parser.readTagName: lower case, SVG camel case inside <svg>, `image` → `img` outside foreign content. */
+  /** `s.slice(start, end).toLowerCase()`, from the name cache when it was seen before. */
+  private lowerName(start: number, end: number): string {
+    const s = this.s;
+    let hash = end - start;
+    for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + s.charCodeAt(k)) | 0;
+    const slot = hash & (NAME_CACHE - 1);
+    const raw = this.rawNames[slot] as string;
+    if (raw.length === end - start && s.startsWith(raw, start)) return this.lowerNames[slot] as string;
+    const fresh = s.slice(start, end);
+    const lower = fresh.toLowerCase();
+    this.rawNames[slot] = fresh;
+    this.lowerNames[slot] = lower;
+    return lower;
+  }
+
+  private tagName(start: number, end: number): string {
+    const name = this.lowerName(start, end);
+    const ctx = this.foreign[this.foreign.length - 1];
+    if (ctx === F.Svg) return SVG_NAMES.get(name) ?? name;
+    if (this.foreign.length > 1) {
+      const adjusted = SVG_NAMES.get(name);
+      if (adjusted !== undefined && this.isOpen(adjusted)) return adjusted;
+    }
+    if (ctx === F.None) return name === 'image' ? 'img' : name;
+    return name;
+  }
+
+  private emitOpenTag(name: string): void {
+    this.tagname = name;
+    // A second <form> is ignored altogether: no open event, its attributes dropped.
+    if (name === 'form' && this.isOpen('form')) {
+      this.tagname = '';
+      return;
+    }
+    const closes = IMPLIES_CLOSE.get(name);
+    if (closes) while (this.stack.length > 0 && closes.has(this.stack[this.stack.length - 1] as string)) this.pop();
+    if (!VOID.has(name)) {
+      this.stack.push(name);
+      this.open.set(name, (this.open.get(name) ?? 0) + 1);
+      if (name === 'svg') this.foreign.push(F.Svg);
+      else if (name === 'math') this.foreign.push(F.MathML);
+      else if (INTEGRATION.has(name)) this.foreign.push(F.None);
+    }
+    this.attribs = {};
+    this.kept.length = 0;
+  }
+
+  private endOpenTag(): void {
+    if (this.attribs) {
+      this.h.onopentag(this.tagname, this.attribs);
+      this.attribs = null;
+    }
+    if (VOID.has(this.tagname)) this.h.onclosetag(this.tagname);
+    this.tagname = '';
+  }
+
+  private pop(): void {
+    const name = this.stack.pop() as string;
+    this.open.set(name, (this.open.get(name) as number) - 1);
+    if (name === 'svg' || name === 'math' || INTEGRATION.has(name)) this.foreign.pop();
+    this.h.onclosetag(name);
+  }
+
+  private closeCurrentTag(): void {
+    const name = this.tagname;
+    this.endOpenTag();
+    if (this.stack[this.stack.length - 1] === name) this.pop();
+  }
+
+  private closeTag(start: number, end: number): void {
+    const name = this.tagName(start, end);
+    if (!VOID.has(name)) {
+      // Searched only when open, so the search is paid for by the pops that follow (linear on deep stacks).
+      const at = this.isOpen(name) ? this.stack.lastIndexOf(name) : -1;
+      if (at !== -1) for (let k = this.stack.length - 1; k >= at; k--) this.pop();
+      else if (name === 'p') {
+        // A stray </p> is an empty paragraph.
+        this.emitOpenTag('p');
+        this.closeCurrentTag();
+      }
+    } else if (name === 'br') {
+      // A stray </br> is a line break.
+      this.h.onopentag('br', {});
+      this.h.onclosetag('br');
+    }
+  }
+
+  private attribEnd(): void {
+    const name = this.attribname;
+    // A short list beats a property lookup; hostile tags with thousands of attributes use the lookup.
+    if (this.wanted && !(this.kept.length < 16 ? this.kept.includes(name) : Object.hasOwn(this.attribs as object, name))) {
+      (this.attribs as Record<string, string>)[name] = this.attribvalue;
+      // Assigning '__proto__' sets no own property: it stays assignable, as with Object.hasOwn.
+      if (name !== '__proto__') this.kept.push(name);
+    }
+    this.attribvalue = '';
+  }
+
+  private text(start: number, end: number): void {
+    this.h.ontext(this.s.slice(start, end));
+  }
+
+  run(): void {
+    const s = this.s;
+    const h = this.h;
+    const len = s.length;
+    let i = 0;
+    let state = S.Text;
+    /** Start of the section being read (htmlparser2's sectionStart; -1 after a name or value was taken). */
+    let start = 0;
+    let seq = EMPTY;
+    let seqIdx = 0;
+    let special = false;
+    /** Start of the text before a '<' not yet known to start markup. */
+    let textStart = 0;
+    // Next '<', '&', '"' and "'" at or after some earlier position (`len` when none): each is searched for
+    // again only once passed, which keeps runs of '&' (or of quotes) from rescanning the rest of the page.
+    let lt = -1;
+    let amp = -1;
+    let dq = -1;
+    let sq = -1;
+
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      switch (state) {
+        case S.Text: {
+          if (amp < i) amp = next(s, '&', i);
+          if (lt < i) lt = next(s, '<', i);
+          const j = lt < amp ? lt : amp;
+          if (j === len) {
+            i = len;
+            continue;
+          }
+          i = j;
+          if (s.charCodeAt(i) === LT) {
+            // The text before is sent once the '<' proves to start markup, so that stray '<' join the text.
+            textStart = start;
+            state = S.BeforeTagName;
+            start = i;
+            break;
+          }
+          const ended = this.entity(i, DecodingMode.Legacy);
+          if (this.entConsumed > 0) {
+            if (start < i) this.text(start, i);
+            h.ontext(this.entValue);
+            start = i + this.entConsumed;
+          }
+          if (ended) {
+            i = len;
+            continue;
+          }
+          i = this.entConsumed > 0 ? start : i + 1;
+          continue;
+        }
+        case S.BeforeTagName:
+          if (!isAsciiAlpha(c) && c !== 33 && c !== 63 && c !== SLASH) {
+            // Not markup: the '<' stays in the text.
+            start = textStart;
+            state = S.Text;
+            continue;
+          }
+          if (start > textStart) this.text(textStart, start);
+          if (c === 33 /* ! */) {
+            state = S.BeforeDeclaration;
+            start = i + 1;
+          } else if (c === 63 /* ? */) {
+            // <?…> is a bogus comment in HTML.
+            state = S.InSpecialComment;
+            start = i;
+          } else if (isAsciiAlpha(c)) {
+            start = i;
+            const end = this.inForeign() ? undefined : specialStart(c);
+            if (end === undefined) state = S.InTagName;
+            else {
+              special = true;
+              seq = end;
+              seqIdx = 3;
+              state = S.SpecialStartSequence;
+            }
+          } else state = S.BeforeClosingTagName;
+          break;
+        case S.SpecialStartSequence: {
+          const lower = c | 0x20;
+          if (seqIdx < seq.length) {
+            if (lower === seq.charCodeAt(seqIdx)) {
+              seqIdx++;
+              break;
+            }
+            if (seqIdx === 3) {
+              if (seq === SCRIPT_END && lower === STYLE_END.charCodeAt(3)) {
+                seq = STYLE_END;
+                seqIdx = 4;
+                break;
+              }
+              if (seq === TITLE_END && lower === TEXTAREA_END.charCodeAt(3)) {
+                seq = TEXTAREA_END;
+                seqIdx = 4;
+                break;
+              }
+            } else if (seqIdx === 4 && seq === NOEMBED_END && lower === NOFRAMES_END.charCodeAt(4)) {
+              seq = NOFRAMES_END;
+              seqIdx = 5;
+              break;
+            }
+          } else if (isEndOfTagSection(c)) {
+            seqIdx = 0;
+            state = S.InTagName;
+            continue;
+          }
+          special = false;
+          seq = EMPTY;
+          seqIdx = 0;
+          state = S.InTagName;
+          continue;
+        }
+        case S.InTagName: {
+          let j = i;
+          while (j < len && !isEndOfTagSection(s.charCodeAt(j))) j++;
+          if (j === len) {
+            i = len;
+            continue;
+          }
+          this.emitOpenTag(this.tagName(start, j));
+          start = -1;
+          state = S.BeforeAttributeName;
+          i = j;
+          continue;
+        }
+        case S.BeforeAttributeName:
+          if (c === GT) {
+            this.endOpenTag();
+            // Tokenizer.enterTagBody: raw text after <script> and the like, the rest of the page after <plaintext>.
+            if (seq === PLAINTEXT) {
+              seq = EMPTY;
+              state = S.InPlainText;
+            } else if (special) {
+              state = S.InSpecialTag;
+              seqIdx = 0;
+            } else state = S.Text;
+            start = i + 1;
+          } else if (c === SLASH) state = S.InSelfClosingTag;
+          else if (!isWhitespace(c)) {
+            state = S.InAttributeName;
+            start = i;
+          }
+          break;
+        case S.InSelfClosingTag:
+          if (c === GT) {
+            // HTML ignores the slash, except in foreign content.
+            if (this.inForeign()) this.closeCurrentTag();
+            else this.endOpenTag();
+            start = i + 1;
+            // Tokenizer.enterTagBody: raw text after <script> and the like, the rest of the page after <plaintext>.
+            if (seq === PLAINTEXT) {
+              seq = EMPTY;
+              state = S.InPlainText;
+            } else if (special) {
+              state = S.InSpecialTag;
+              seqIdx = 0;
+            } else state = S.Text;
+          } else if (!isWhitespace(c)) {
+            state = S.BeforeAttributeName;
+            continue;
+          }
+          break;
+        case S.InAttributeName: {
+          let j = i;
+          for (; j < len; j++) {
+            const d = s.charCodeAt(j);
+            if (d === EQ || isEndOfTagSection(d)) break;
+          }
+          if (j === len) {
+            i = len;
+            continue;
+          }
+          this.attribname = this.lowerName(start, j);
+          this.wanted = this.attribs !== null && (this.only === undefined || this.only.has(this.attribname));
+          start = j;
+          state = S.AfterAttributeName;
+          i = j;
+          continue;
+        }
+        case S.AfterAttributeName:
+          if (c === EQ) state = S.BeforeAttributeValue;
+          else if (c === SLASH || c === GT) {
+            this.attribEnd();
+            start = -1;
+            state = S.BeforeAttributeName;
+            continue;
+          } else if (!isWhitespace(c)) {
+            this.attribEnd();
+            state = S.InAttributeName;
+            start = i;
+          }
+          break;
+        case S.BeforeAttributeValue:
+          if (c === DQ) {
+            state = S.InAttributeValueDq;
+            start = i + 1;
+          } else if (c === SQ) {
+            state = S.InAttributeValueSq;
+            start = i + 1;
+          } else if (!isWhitespace(c)) {
+            start = i;
+            state = S.InAttributeValueNq;
+            continue;
+          }
+          break;
+        case S.InAttributeValueDq:
+        case S.InAttributeValueSq:
+        case S.InAttributeValueNq: {
+          const quote = state === S.InAttributeValueDq ? DQ : state === S.InAttributeValueSq ? SQ : 0;
+          if (!this.wanted) {
+            // An attribute nobody asked for: only its end matters, and no character reference can hide it.
+            let j = i;
+            if (quote === DQ) j = dq < i ? (dq = next(s, '"', i)) : dq;
+            else if (quote === SQ) j = sq < i ? (sq = next(s, "'", i)) : sq;
+            else while (j < len && !isWhitespace(s.charCodeAt(j)) && s.charCodeAt(j) !== GT) j++;
+            if (j === len) {
+              i = len;
+              continue;
+            }
+            i = j;
+            start = -1;
+            state = S.BeforeAttributeName;
+            if (quote === 0) continue;
+            break;
+          }
+          if (amp < i) amp = next(s, '&', i);
+          let j = i;
+          if (quote !== 0) {
+            if (quote === DQ) j = dq < i ? (dq = next(s, '"', i)) : dq;
+            else j = sq < i ? (sq = next(s, "'", i)) : sq;
+            if (amp < j) j = amp;
+          } else {
+            for (; j < len; j++) {
+              const d = s.charCodeAt(j);
+              if (d === AMP || isWhitespace(d) || d === GT) break;
+            }
+          }
+          if (j === len) {
+            i = len;
+            continue;
+          }
+          i = j;
+          if (s.charCodeAt(i) !== AMP) {
+            this.attribvalue += s.slice(start, i);
+            start = -1;
+            this.attribEnd();
+            state = S.BeforeAttributeName;
+            if (quote === 0) continue;
+            break;
+          }
+          const ended = this.entity(i, DecodingMode.Attribute);
+          if (this.entConsumed > 0) {
+            if (start < i) this.attribvalue += s.slice(start, i);
+            this.attribvalue += this.entValue;
+            start = i + this.entConsumed;
+          }
+          if (ended) {
+            i = len;
+            continue;
+          }
+          i = this.entConsumed > 0 ? start : i + 1;
+          continue;
+        }
+        case S.BeforeClosingTagName:
+          if (isWhitespace(c)) {
+            state = S.InSpecialComment;
+            start = i;
+          } else if (c === GT) {
+            // `</>` vanishes.
+            state = S.Text;
+            start = i + 1;
+          } else {
+            state = isAsciiAlpha(c) ? S.InClosingTagName : S.InSpecialComment;
+            start = i;
+          }
+          break;
+        case S.InClosingTagName: {
+          let j = i;
+          while (j < len && !isEndOfTagSection(s.charCodeAt(j))) j++;
+          if (j === len) {
+            i = len;
+            continue;
+          }
+          this.closeTag(start, j);
+          start = -1;
+          state = S.AfterClosingTagName;
+          i = j;
+          continue;
+        }
+        case S.AfterClosingTagName:
+        case S.InDeclaration:
+        case S.InSpecialComment: {
+          const gt = c === GT ? i : s.indexOf('>', i + 1);
+          if (gt < 0) {
+            i = len;
+            continue;
+          }
+          if (state === S.InSpecialComment) h.oncomment(s.slice(start, gt));
+          state = S.Text;
+          start = gt + 1;
+          i = gt;
+          break;
+        }
+        case S.BeforeDeclaration:
+          if (c === 91 /* [ */) {
+            state = S.CdataSequence;
+            seqIdx = 0;
+          } else if ((c | 0x20) === 0x64 /* d */) {
+            state = S.DeclarationSequence;
+            seq = DOCTYPE;
+            seqIdx = 1;
+          } else if (c === GT) {
+            h.oncomment(s.slice(start, i));
+            state = S.Text;
+            start = i + 1;
+          } else if (c === DASH) state = S.BeforeComment;
+          else state = S.InSpecialComment;
+          break;
+        case S.CdataSequence:
+          if (c === CDATA.charCodeAt(seqIdx)) {
+            if (++seqIdx === CDATA.length) {
+              state = S.InCommentLike;
+              seq = CDATA_END;
+              seqIdx = 0;
+              start = i + 1;
+            }
+            break;
+          }
+          // Word's <![if …]> and <![endif]> end up here: bogus comments.
+          seqIdx = 0;
+          state = S.InSpecialComment;
+          continue;
+        case S.DeclarationSequence:
+          if (seqIdx === DOCTYPE.length) {
+            state = S.InDeclaration;
+            continue;
+          }
+          if ((c | 0x20) === DOCTYPE.charCodeAt(seqIdx)) seqIdx++;
+          else if (c === GT) {
+            h.oncomment(s.slice(start, i));
+            state = S.Text;
+            start = i + 1;
+          } else state = S.InSpecialComment;
+          break;
+        case S.BeforeComment:
+          if (c === DASH) {
+            state = S.InCommentLike;
+            seq = COMMENT_END;
+            seqIdx = 0;
+            start = i + 1;
+          } else if (c === GT) {
+            h.oncomment(s.slice(start, i));
+            state = S.Text;
+            start = i + 1;
+          } else state = S.InSpecialComment;
+          break;
+        case S.InCommentLike:
+          if (seq === COMMENT_END && seqIdx <= 1 && i === start + seqIdx && c === GT) {
+            // <!--> and <!---> are empty comments.
+            h.oncomment('');
+            seqIdx = 0;
+            start = i + 1;
+            state = S.Text;
+          } else if (seq === COMMENT_END && seqIdx === 2 && c === GT) {
+            h.oncomment(s.slice(start, i - 2));
+            seqIdx = 0;
+            start = i + 1;
+            state = S.Text;
+          } else if (seq === COMMENT_END && seqIdx === 3 && c !== GT) {
+            seqIdx = c === DASH ? 1 : 0;
+          } else if (c === seq.charCodeAt(seqIdx)) {
+            if (++seqIdx === seq.length) {
+              const data = s.slice(start, i - (seq === CDATA_END ? 2 : 3));
+              if (seq !== CDATA_END) h.oncomment(data);
+              else if (this.inForeign()) h.ontext(data);
+              else h.oncomment(`[CDATA[${data}]]`);
+              seqIdx = 0;
+              start = i + 1;
+              state = S.Text;
+            }
+          } else if (seqIdx === 0) {
+            const at = s.indexOf(seq.charAt(0), i + 1);
+            if (at < 0) {
+              i = len;
+              continue;
+            }
+            i = at;
+            seqIdx = 1;
+          } else if (c !== seq.charCodeAt(seqIdx - 1)) seqIdx = 0;
+          break;
+        case S.InSpecialTag:
+          if (seqIdx === seq.length) {
+            if (isEndOfTagSection(c)) {
+              const endOfText = i - seq.length;
+              if (start < endOfText) this.text(start, endOfText);
+              special = false;
+              start = endOfText + 2;
+              state = S.InClosingTagName;
+              continue;
+            }
+            seqIdx = 0;
+          }
+          // `| 0x20` as htmlparser2: it also takes U+001C for '<' and U+000F for '/'.
+          if ((c | 0x20) === seq.charCodeAt(seqIdx)) seqIdx++;
+          else if (seqIdx === 0) {
+            if (seq === TITLE_END || seq === TEXTAREA_END) {
+              // RCDATA: entities are decoded while looking for the end tag.
+              if (c === AMP) {
+                const ended = this.entity(i, DecodingMode.Legacy);
+                if (this.entConsumed > 0) {
+                  if (start < i) this.text(start, i);
+                  h.ontext(this.entValue);
+                  start = i + this.entConsumed;
+                }
+                if (ended) {
+                  i = len;
+                  continue;
+                }
+                i = this.entConsumed > 0 ? start : i + 1;
+                continue;
+              }
+            } else {
+              if (lt <= i) lt = next(s, '<', i + 1);
+              if (lt === len) {
+                i = len;
+                continue;
+              }
+              i = lt;
+              seqIdx = 1;
+            }
+          } else seqIdx = c === LT ? 1 : 0;
+          break;
+        case S.InPlainText:
+          i = len;
+          continue;
+      }
+      i++;
+    }
+    this.finish(state, state === S.BeforeTagName ? textStart : start, seq, seqIdx);
+  }
+
+  /** Tokenizer.handleTrailingData, then Parser.onend: what is left at the end of the input. */
+  private finish(state: S, start: number, seq: string, seqIdx: number): void {
+    const s = this.s;
+    const h = this.h;
+    const end = s.length;
+    switch (state) {
+      case S.InCommentLike:
+        if (seq === CDATA_END) h.oncomment(s.slice(start - CDATA.length - 1, end));
+        else h.oncomment(s.slice(start, end - Math.min(seqIdx, COMMENT_END.length - 1)));
+        break;
+      case S.BeforeDeclaration:
+      case S.InSpecialComment:
+      case S.BeforeComment:
+      case S.CdataSequence:
+        h.oncomment(s.slice(start, end));
+        break;
+      case S.DeclarationSequence:
+        if (seqIdx !== DOCTYPE.length) h.oncomment(s.slice(start, end));
+        break;
+      case S.InDeclaration:
+      // An unfinished tag is dropped.
+      case S.InTagName:
+      case S.BeforeAttributeName:
+      case S.BeforeAttributeValue:
+      case S.AfterAttributeName:
+      case S.InAttributeName:
+      case S.InAttributeValueSq:
+      case S.InAttributeValueDq:
+      case S.InAttributeValueNq:
+      case S.InClosingTagName:
+        break;
+      default:
+        // Text, raw text, and leftovers such as `<scr` or `</`. A section start of -1 (after `</a ` or
+        // `<br/`) makes htmlparser2 slice from -1, i.e. emit the last character: kept.
+        if (start < end) h.ontext(s.slice(start, end));
+    }
+    for (let k = this.stack.length - 1; k >= 0; k--) h.onclosetag(this.stack[k] as string);
+  }
+}
