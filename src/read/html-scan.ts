@@ -13,7 +13,7 @@ import { DecodingMode, EntityDecoder, htmlDecodeTree } from 'entities/decode';
 /** Callbacks of `scanHtml`, named and called like htmlparser2's handler. */
 export interface HtmlHandler {
   /** A start tag: lower-cased name and attributes (lower-cased names, first of duplicates wins, entities decoded). */
-  onopentag(name: string, attribs: Record<string, string>): void;
+  onopentag(name: string, attribs: Readonly<Record<string, string>>): void;
   /** An end tag, explicit or implied (also sent right after a void element's start tag). */
   onclosetag(name: string): void;
   /** Character data, entities decoded. */
@@ -108,6 +108,9 @@ const SVG_NAMES = new Map(
   ].map((n) => [n.toLowerCase(), n]),
 );
 
+/** The attributes of a tag without any (shared: most tags have none worth reporting). */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
 /** Slots of the name cache (a power of two). */
 const NAME_CACHE = 256;
 
@@ -181,29 +184,47 @@ export function scanHtml(html: string, handler: HtmlHandler, options: ScanOption
   new Scanner(html, handler, options.attributes).run();
 }
 
+/** What the tree builder needs to know about one element name; made once per distinct name and page. */
+interface Tag {
+  name: string;
+  /** Open elements this one closes when it opens (openImpliesClose). */
+  closes: Set<string> | undefined;
+  isVoid: boolean;
+  /** The foreign context it opens: svg, math, or an HTML integration point (None); -1 for none. */
+  context: F | -1;
+  /** How many times it is on the stack. */
+  open: number;
+}
+
 class Scanner {
   /** Open elements, innermost last. */
-  private readonly stack: string[] = [];
-  /** How many times each name is on the stack. */
-  private readonly open = new Map<string, number>();
+  private readonly stack: Tag[] = [];
   /** Foreign-content contexts, innermost last; the bottom entry is None. */
   private readonly foreign: F[] = [F.None];
-  /** Name of the start tag being read ('' for an ignored second <form>). */
-  private tagname = '';
+  /** Element name → its Tag. */
+  private readonly tags = new Map<string, Tag>();
+  /** The start tag being read; null for an ignored second <form>. */
+  private tag: Tag | null = null;
+  /** The start tag being read will be reported (false for an ignored second <form>). */
+  private reporting = false;
+  /** Its attributes, made on the first one kept. */
   private attribs: Record<string, string> | null = null;
   private attribname = '';
   /** The attribute being read is to be kept: its tag is reported and the caller asked for its name. */
   private wanted = false;
-  /** Names of the attributes kept so far on this tag (Object.hasOwn on the attribs object, cheaper). */
+  /** Names of the attributes kept so far on this tag, the first `keptCount` (Object.hasOwn, cheaper). */
   private readonly kept: string[] = [];
+  private keptCount = 0;
+  private attribvalue = '';
   /**
-   * Direct-mapped cache of tag and attribute names: raw spelling → lower case. Pages repeat a few dozen
-   * names thousands of times; reusing one string saves the slice, the lower-casing and the re-hashing of
-   * every Map/Set lookup on it.
+   * Direct-mapped cache of tag and attribute names by raw spelling: the lower-case name, its Tag outside
+   * foreign content, whether an attribute of that name is wanted (0 unknown, 1 no, 2 yes). Pages repeat a
+   * few dozen names thousands of times; this saves the slicing, lower-casing and hashing of each.
    */
   private readonly rawNames: string[] = new Array<string>(NAME_CACHE).fill('');
   private readonly lowerNames: string[] = new Array<string>(NAME_CACHE).fill('');
-  private attribvalue = '';
+  private readonly slotTags: (Tag | undefined)[] = new Array<Tag | undefined>(NAME_CACHE).fill(undefined);
+  private readonly slotWanted: number[] = new Array<number>(NAME_CACHE).fill(0);
   private readonly decoder: EntityDecoder;
   /** What the entity decoder last emitted, and the characters it consumed (the `&` included). */
   private entValue = '';
@@ -221,9 +242,9 @@ class Scanner {
   }
 
   /**
-   * Decodes the character reference whose `&` is at `amp`. Returns the characters consumed (0: not a
-   * reference, the `&` is literal) and whether the decoder ran into the end of the input, where the tokenizer
-   * stops (it has nothing left to read) after letting the decoder settle with what it has.
+   * Decodes the character reference whose `&` is at `amp`: afterwards `entConsumed` is the characters
+   * consumed (0: not a reference, the `&` is literal). Returns whether the decoder ran into the end of the
+   * input, where the tokenizer stops (nothing is left to read) after letting the decoder settle.
    */
   private entity(amp: number, mode: DecodingMode): boolean {
     this.entValue = '';
@@ -234,109 +255,159 @@ class Scanner {
     return true;
   }
 
+  private tagOf(name: string): Tag {
+    let tag = this.tags.get(name);
+    if (tag === undefined) {
+      const context = name === 'svg' ? F.Svg : name === 'math' ? F.MathML : INTEGRATION.has(name) ? F.None : -1;
+      tag = { name, closes: IMPLIES_CLOSE.get(name), isVoid: VOID.has(name), context, open: 0 };
+      this.tags.set(name, tag);
+    }
+    return tag;
+  }
+
   private isOpen(name: string): boolean {
-    return (this.open.get(name) ?? 0) > 0;
+    const tag = this.tags.get(name);
+    return tag !== undefined && tag.open > 0;
   }
 
   private inForeign(): boolean {
     return this.foreign[this.foreign.length - 1] !== F.None;
   }
 
-  /** Parser.readTagName: lower case, SVG camel case inside <svg>, `image` → `img` outside foreign content. */
-  /** `s.slice(start, end).toLowerCase()`, from the name cache when it was seen before. */
-  private lowerName(start: number, end: number): string {
+  /** The name cache slot holding `s.slice(start, end)`. */
+  private slot(start: number, end: number): number {
     const s = this.s;
-    let hash = end - start;
+    const n = end - start;
+    let hash = n;
     for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + s.charCodeAt(k)) | 0;
     const slot = hash & (NAME_CACHE - 1);
     const raw = this.rawNames[slot] as string;
-    if (raw.length === end - start && s.startsWith(raw, start)) return this.lowerNames[slot] as string;
-    const fresh = s.slice(start, end);
-    const lower = fresh.toLowerCase();
-    this.rawNames[slot] = fresh;
-    this.lowerNames[slot] = lower;
-    return lower;
-  }
-
-  private tagName(start: number, end: number): string {
-    const name = this.lowerName(start, end);
-    const ctx = this.foreign[this.foreign.length - 1];
-    if (ctx === F.Svg) return SVG_NAMES.get(name) ?? name;
-    if (this.foreign.length > 1) {
-      const adjusted = SVG_NAMES.get(name);
-      if (adjusted !== undefined && this.isOpen(adjusted)) return adjusted;
+    if (raw.length === n) {
+      let k = 0;
+      while (k < n && raw.charCodeAt(k) === s.charCodeAt(start + k)) k++;
+      if (k === n) return slot;
     }
-    if (ctx === F.None) return name === 'image' ? 'img' : name;
-    return name;
+    const fresh = s.slice(start, end);
+    this.rawNames[slot] = fresh;
+    this.lowerNames[slot] = fresh.toLowerCase();
+    this.slotTags[slot] = undefined;
+    this.slotWanted[slot] = 0;
+    return slot;
   }
 
-  private emitOpenTag(name: string): void {
-    this.tagname = name;
+  /** Parser.readTagName: lower case, SVG camel case inside <svg>, `image` → `img` outside foreign content. */
+  private tagAt(start: number, end: number): Tag {
+    const slot = this.slot(start, end);
+    const name = this.lowerNames[slot] as string;
+    if (this.foreign.length === 1) {
+      // No foreign ancestor: the name depends on the spelling alone.
+      let tag = this.slotTags[slot];
+      if (tag === undefined) {
+        tag = this.tagOf(name === 'image' ? 'img' : name);
+        this.slotTags[slot] = tag;
+      }
+      return tag;
+    }
+    const ctx = this.foreign[this.foreign.length - 1];
+    if (ctx === F.Svg) return this.tagOf(SVG_NAMES.get(name) ?? name);
+    const adjusted = SVG_NAMES.get(name);
+    if (adjusted !== undefined && this.isOpen(adjusted)) return this.tagOf(adjusted);
+    if (ctx === F.None) return this.tagOf(name === 'image' ? 'img' : name);
+    return this.tagOf(name);
+  }
+
+  /** Reads an attribute name: sets `attribname` and whether the attribute is kept. */
+  private attribAt(start: number, end: number): void {
+    const slot = this.slot(start, end);
+    const name = this.lowerNames[slot] as string;
+    this.attribname = name;
+    let wanted = this.slotWanted[slot] as number;
+    if (wanted === 0) {
+      wanted = this.only === undefined || this.only.has(name) ? 2 : 1;
+      this.slotWanted[slot] = wanted;
+    }
+    this.wanted = wanted === 2 && this.reporting;
+  }
+
+  private emitOpenTag(tag: Tag): void {
     // A second <form> is ignored altogether: no open event, its attributes dropped.
-    if (name === 'form' && this.isOpen('form')) {
-      this.tagname = '';
+    if (tag.name === 'form' && tag.open > 0) {
+      this.tag = null;
+      this.reporting = false;
       return;
     }
-    const closes = IMPLIES_CLOSE.get(name);
-    if (closes) while (this.stack.length > 0 && closes.has(this.stack[this.stack.length - 1] as string)) this.pop();
-    if (!VOID.has(name)) {
-      this.stack.push(name);
-      this.open.set(name, (this.open.get(name) ?? 0) + 1);
-      if (name === 'svg') this.foreign.push(F.Svg);
-      else if (name === 'math') this.foreign.push(F.MathML);
-      else if (INTEGRATION.has(name)) this.foreign.push(F.None);
+    this.tag = tag;
+    const closes = tag.closes;
+    if (closes) while (this.stack.length > 0 && closes.has((this.stack[this.stack.length - 1] as Tag).name)) this.pop();
+    if (!tag.isVoid) {
+      this.stack.push(tag);
+      tag.open++;
+      if (tag.context !== -1) this.foreign.push(tag.context);
     }
-    this.attribs = {};
-    this.kept.length = 0;
+    this.reporting = true;
+    this.attribs = null;
+    this.keptCount = 0;
   }
 
   private endOpenTag(): void {
-    if (this.attribs) {
-      this.h.onopentag(this.tagname, this.attribs);
+    const tag = this.tag;
+    if (tag === null) return;
+    if (this.reporting) {
+      this.h.onopentag(tag.name, this.attribs ?? NO_ATTRIBUTES);
+      this.reporting = false;
       this.attribs = null;
     }
-    if (VOID.has(this.tagname)) this.h.onclosetag(this.tagname);
-    this.tagname = '';
+    if (tag.isVoid) this.h.onclosetag(tag.name);
+    this.tag = null;
   }
 
   private pop(): void {
-    const name = this.stack.pop() as string;
-    this.open.set(name, (this.open.get(name) as number) - 1);
-    if (name === 'svg' || name === 'math' || INTEGRATION.has(name)) this.foreign.pop();
-    this.h.onclosetag(name);
+    const tag = this.stack.pop() as Tag;
+    tag.open--;
+    if (tag.context !== -1) this.foreign.pop();
+    this.h.onclosetag(tag.name);
   }
 
   private closeCurrentTag(): void {
-    const name = this.tagname;
+    const tag = this.tag;
     this.endOpenTag();
-    if (this.stack[this.stack.length - 1] === name) this.pop();
+    if (tag !== null && this.stack[this.stack.length - 1] === tag) this.pop();
   }
 
   private closeTag(start: number, end: number): void {
-    const name = this.tagName(start, end);
-    if (!VOID.has(name)) {
-      // Searched only when open, so the search is paid for by the pops that follow (linear on deep stacks).
-      const at = this.isOpen(name) ? this.stack.lastIndexOf(name) : -1;
-      if (at !== -1) for (let k = this.stack.length - 1; k >= at; k--) this.pop();
-      else if (name === 'p') {
+    const tag = this.tagAt(start, end);
+    if (!tag.isVoid) {
+      if (tag.open > 0) {
+        // Searched only when open, so the search is paid for by the pops that follow (linear on deep stacks).
+        const at = this.stack.lastIndexOf(tag);
+        for (let k = this.stack.length - 1; k >= at; k--) this.pop();
+      } else if (tag.name === 'p') {
         // A stray </p> is an empty paragraph.
-        this.emitOpenTag('p');
+        this.emitOpenTag(tag);
         this.closeCurrentTag();
       }
-    } else if (name === 'br') {
+    } else if (tag.name === 'br') {
       // A stray </br> is a line break.
-      this.h.onopentag('br', {});
+      this.h.onopentag('br', NO_ATTRIBUTES);
       this.h.onclosetag('br');
     }
   }
 
+  /** Object.hasOwn(attribs, name); a short list beats a property lookup, tags with many attributes use the lookup. */
+  private isKept(name: string): boolean {
+    const n = this.keptCount;
+    if (n >= 16) return Object.hasOwn(this.attribs as object, name);
+    for (let k = 0; k < n; k++) if (this.kept[k] === name) return true;
+    return false;
+  }
+
   private attribEnd(): void {
     const name = this.attribname;
-    // A short list beats a property lookup; hostile tags with thousands of attributes use the lookup.
-    if (this.wanted && !(this.kept.length < 16 ? this.kept.includes(name) : Object.hasOwn(this.attribs as object, name))) {
-      (this.attribs as Record<string, string>)[name] = this.attribvalue;
+    if (this.wanted && !this.isKept(name)) {
+      this.attribs ??= {};
+      this.attribs[name] = this.attribvalue;
       // Assigning '__proto__' sets no own property: it stays assignable, as with Object.hasOwn.
-      if (name !== '__proto__') this.kept.push(name);
+      if (name !== '__proto__') this.kept[this.keptCount++] = name;
     }
     this.attribvalue = '';
   }
@@ -465,7 +536,7 @@ class Scanner {
             i = len;
             continue;
           }
-          this.emitOpenTag(this.tagName(start, j));
+          this.emitOpenTag(this.tagAt(start, j));
           start = -1;
           state = S.BeforeAttributeName;
           i = j;
@@ -518,8 +589,7 @@ class Scanner {
             i = len;
             continue;
           }
-          this.attribname = this.lowerName(start, j);
-          this.wanted = this.attribs !== null && (this.only === undefined || this.only.has(this.attribname));
+          this.attribAt(start, j);
           start = j;
           state = S.AfterAttributeName;
           i = j;
@@ -823,6 +893,6 @@ class Scanner {
         // `<br/`) makes htmlparser2 slice from -1, i.e. emit the last character: kept.
         if (start < end) h.ontext(s.slice(start, end));
     }
-    for (let k = this.stack.length - 1; k >= 0; k--) h.onclosetag(this.stack[k] as string);
+    for (let k = this.stack.length - 1; k >= 0; k--) h.onclosetag((this.stack[k] as Tag).name);
   }
 }

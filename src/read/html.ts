@@ -134,7 +134,7 @@ export function collapseHtmlSpace(raw: string): string {
 }
 
 /** Hidden by the page itself (Word's mso-hide, display:none, the hidden attribute). */
-function isHidden(attribs: Record<string, string>): boolean {
+function isHidden(attribs: Readonly<Record<string, string>>): boolean {
   if ('hidden' in attribs) return true;
   const style = attribs.style;
   return style !== undefined && /display\s*:\s*none|mso-hide\s*:\s*all/i.test(style);
