@@ -30,10 +30,8 @@ const enum S {
   BeforeClosingTagName,
   InClosingTagName,
   AfterClosingTagName,
+  /** Also htmlparser2's InAttributeName, AfterAttributeName and BeforeAttributeValue: read in one loop. */
   BeforeAttributeName,
-  InAttributeName,
-  AfterAttributeName,
-  BeforeAttributeValue,
   InAttributeValueDq,
   InAttributeValueSq,
   InAttributeValueNq,
@@ -449,6 +447,39 @@ class Scanner {
           }
           i = j;
           if (s.charCodeAt(i) === LT) {
+            const d = s.charCodeAt(i + 1);
+            if (isAsciiAlpha(d) && (this.inForeign() || specialStart(d) === undefined)) {
+              // A start tag, read here as BeforeTagName → InTagName would.
+              if (i > start) this.text(start, i);
+              start = i + 1;
+              let e = i + 2;
+              while (e < len && !isEndOfTagSection(s.charCodeAt(e))) e++;
+              i = e;
+              if (e === len) {
+                state = S.InTagName;
+                continue;
+              }
+              this.emitOpenTag(this.tagAt(start, e));
+              start = -1;
+              state = S.BeforeAttributeName;
+              continue;
+            }
+            if (d === SLASH && isAsciiAlpha(s.charCodeAt(i + 2))) {
+              // An end tag, read as BeforeTagName → BeforeClosingTagName → InClosingTagName would.
+              if (i > start) this.text(start, i);
+              start = i + 2;
+              let e = i + 3;
+              while (e < len && !isEndOfTagSection(s.charCodeAt(e))) e++;
+              i = e;
+              if (e === len) {
+                state = S.InClosingTagName;
+                continue;
+              }
+              this.closeTag(start, e);
+              start = -1;
+              state = S.AfterClosingTagName;
+              continue;
+            }
             // The text before is sent once the '<' proves to start markup, so that stray '<' join the text.
             textStart = start;
             state = S.BeforeTagName;
@@ -542,24 +573,92 @@ class Scanner {
           i = j;
           continue;
         }
-        case S.BeforeAttributeName:
-          if (c === GT) {
-            this.endOpenTag();
-            // Tokenizer.enterTagBody: raw text after <script> and the like, the rest of the page after <plaintext>.
-            if (seq === PLAINTEXT) {
-              seq = EMPTY;
-              state = S.InPlainText;
-            } else if (special) {
-              state = S.InSpecialTag;
-              seqIdx = 0;
-            } else state = S.Text;
-            start = i + 1;
-          } else if (c === SLASH) state = S.InSelfClosingTag;
-          else if (!isWhitespace(c)) {
-            state = S.InAttributeName;
-            start = i;
+        case S.BeforeAttributeName: {
+          // The usual attribute list (names, `=`, quoted values, spaces) is read here in one go, as the states
+          // BeforeAttributeName → InAttributeName → AfterAttributeName → BeforeAttributeValue → quoted value
+          // would read it. It stops at '>' or '/', and hands an unquoted value or a kept value holding a '&' to
+          // the value states. At the end of the input the unfinished tag is dropped whatever its state.
+          let k = i;
+          let d = c;
+          /** Where the list stopped: at '>' or '/' (BeforeAttributeName), or at a value for a value state. */
+          let stop = S.BeforeAttributeName;
+          for (;;) {
+            while (isWhitespace(d)) d = s.charCodeAt(++k);
+            if (k >= len || d === GT || d === SLASH) break;
+            // A name: its first character is taken whatever it is (even '=').
+            let e = k + 1;
+            let x = s.charCodeAt(e);
+            while (e < len && x !== EQ && !isEndOfTagSection(x)) x = s.charCodeAt(++e);
+            if (e >= len) {
+              k = len;
+              break;
+            }
+            this.attribAt(k, e);
+            while (isWhitespace(x)) x = s.charCodeAt(++e);
+            if (e >= len) {
+              k = len;
+              break;
+            }
+            if (x !== EQ) {
+              // No value; what follows ('/', '>' or the next name) is read afresh.
+              this.attribEnd();
+              k = e;
+              d = x;
+              continue;
+            }
+            k = e + 1;
+            d = s.charCodeAt(k);
+            while (isWhitespace(d)) d = s.charCodeAt(++k);
+            if (k >= len) break;
+            if (d !== DQ && d !== SQ) {
+              stop = S.InAttributeValueNq;
+              break;
+            }
+            const from = k + 1;
+            const end = d === DQ ? (dq < from ? (dq = next(s, '"', from)) : dq) : sq < from ? (sq = next(s, "'", from)) : sq;
+            if (end === len) {
+              k = len;
+              break;
+            }
+            if (this.wanted) {
+              if (amp < from) amp = next(s, '&', from);
+              if (amp < end) {
+                stop = d === DQ ? S.InAttributeValueDq : S.InAttributeValueSq;
+                k = from;
+                break;
+              }
+              this.attribvalue += s.slice(from, end);
+              this.attribEnd();
+            }
+            k = end + 1;
+            d = s.charCodeAt(k);
           }
+          if (k >= len) {
+            i = len;
+            continue;
+          }
+          i = k;
+          if (stop !== S.BeforeAttributeName) {
+            state = stop;
+            start = k;
+            continue;
+          }
+          if (d === SLASH) {
+            state = S.InSelfClosingTag;
+            break;
+          }
+          this.endOpenTag();
+          // Tokenizer.enterTagBody: raw text after <script> and the like, the rest of the page after <plaintext>.
+          if (seq === PLAINTEXT) {
+            seq = EMPTY;
+            state = S.InPlainText;
+          } else if (special) {
+            state = S.InSpecialTag;
+            seqIdx = 0;
+          } else state = S.Text;
+          start = i + 1;
           break;
+        }
         case S.InSelfClosingTag:
           if (c === GT) {
             // HTML ignores the slash, except in foreign content.
@@ -579,78 +678,22 @@ class Scanner {
             continue;
           }
           break;
-        case S.InAttributeName: {
-          let j = i;
-          for (; j < len; j++) {
-            const d = s.charCodeAt(j);
-            if (d === EQ || isEndOfTagSection(d)) break;
-          }
-          if (j === len) {
-            i = len;
-            continue;
-          }
-          this.attribAt(start, j);
-          start = j;
-          state = S.AfterAttributeName;
-          i = j;
-          continue;
-        }
-        case S.AfterAttributeName:
-          if (c === EQ) state = S.BeforeAttributeValue;
-          else if (c === SLASH || c === GT) {
-            this.attribEnd();
-            start = -1;
-            state = S.BeforeAttributeName;
-            continue;
-          } else if (!isWhitespace(c)) {
-            this.attribEnd();
-            state = S.InAttributeName;
-            start = i;
-          }
-          break;
-        case S.BeforeAttributeValue:
-          if (c === DQ) {
-            state = S.InAttributeValueDq;
-            start = i + 1;
-          } else if (c === SQ) {
-            state = S.InAttributeValueSq;
-            start = i + 1;
-          } else if (!isWhitespace(c)) {
-            start = i;
-            state = S.InAttributeValueNq;
-            continue;
-          }
-          break;
         case S.InAttributeValueDq:
         case S.InAttributeValueSq:
         case S.InAttributeValueNq: {
           const quote = state === S.InAttributeValueDq ? DQ : state === S.InAttributeValueSq ? SQ : 0;
-          if (!this.wanted) {
-            // An attribute nobody asked for: only its end matters, and no character reference can hide it.
-            let j = i;
-            if (quote === DQ) j = dq < i ? (dq = next(s, '"', i)) : dq;
-            else if (quote === SQ) j = sq < i ? (sq = next(s, "'", i)) : sq;
-            else while (j < len && !isWhitespace(s.charCodeAt(j)) && s.charCodeAt(j) !== GT) j++;
-            if (j === len) {
-              i = len;
-              continue;
-            }
-            i = j;
-            start = -1;
-            state = S.BeforeAttributeName;
-            if (quote === 0) continue;
-            break;
-          }
-          if (amp < i) amp = next(s, '&', i);
+          // Only a kept value needs its references decoded; none can run past a quote, a space or '>'.
+          const wanted = this.wanted;
+          if (wanted && amp < i) amp = next(s, '&', i);
           let j = i;
           if (quote !== 0) {
             if (quote === DQ) j = dq < i ? (dq = next(s, '"', i)) : dq;
             else j = sq < i ? (sq = next(s, "'", i)) : sq;
-            if (amp < j) j = amp;
+            if (wanted && amp < j) j = amp;
           } else {
             for (; j < len; j++) {
               const d = s.charCodeAt(j);
-              if (d === AMP || isWhitespace(d) || d === GT) break;
+              if ((d === AMP && wanted) || isWhitespace(d) || d === GT) break;
             }
           }
           if (j === len) {
@@ -659,7 +702,7 @@ class Scanner {
           }
           i = j;
           if (s.charCodeAt(i) !== AMP) {
-            this.attribvalue += s.slice(start, i);
+            if (wanted) this.attribvalue += s.slice(start, i);
             start = -1;
             this.attribEnd();
             state = S.BeforeAttributeName;
@@ -880,9 +923,6 @@ class Scanner {
       // An unfinished tag is dropped.
       case S.InTagName:
       case S.BeforeAttributeName:
-      case S.BeforeAttributeValue:
-      case S.AfterAttributeName:
-      case S.InAttributeName:
       case S.InAttributeValueSq:
       case S.InAttributeValueDq:
       case S.InAttributeValueNq:
