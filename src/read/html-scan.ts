@@ -156,6 +156,13 @@ function next(s: string, ch: string, from: number): number {
   return at < 0 ? s.length : at;
 }
 
+/** Hash of a name for the name cache (computed on the fly where names are scanned). */
+function hashOf(s: string, start: number, end: number): number {
+  let hash = 0;
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + s.charCodeAt(k)) | 0;
+  return hash;
+}
+
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
 }
@@ -273,11 +280,9 @@ class Scanner {
   }
 
   /** The name cache slot holding `s.slice(start, end)`. */
-  private slot(start: number, end: number): number {
+  private slot(start: number, end: number, hash = hashOf(this.s, start, end)): number {
     const s = this.s;
     const n = end - start;
-    let hash = n;
-    for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + s.charCodeAt(k)) | 0;
     const slot = hash & (NAME_CACHE - 1);
     const raw = this.rawNames[slot] as string;
     if (raw.length === n) {
@@ -294,8 +299,8 @@ class Scanner {
   }
 
   /** Parser.readTagName: lower case, SVG camel case inside <svg>, `image` → `img` outside foreign content. */
-  private tagAt(start: number, end: number): Tag {
-    const slot = this.slot(start, end);
+  private tagAt(start: number, end: number, hash?: number): Tag {
+    const slot = this.slot(start, end, hash);
     const name = this.lowerNames[slot] as string;
     if (this.foreign.length === 1) {
       // No foreign ancestor: the name depends on the spelling alone.
@@ -315,8 +320,8 @@ class Scanner {
   }
 
   /** Reads an attribute name: sets `attribname` and whether the attribute is kept. */
-  private attribAt(start: number, end: number): void {
-    const slot = this.slot(start, end);
+  private attribAt(start: number, end: number, hash: number): void {
+    const slot = this.slot(start, end, hash);
     const name = this.lowerNames[slot] as string;
     this.attribname = name;
     let wanted = this.slotWanted[slot] as number;
@@ -372,13 +377,14 @@ class Scanner {
     if (tag !== null && this.stack[this.stack.length - 1] === tag) this.pop();
   }
 
-  private closeTag(start: number, end: number): void {
-    const tag = this.tagAt(start, end);
+  private closeTag(start: number, end: number, hash?: number): void {
+    const tag = this.tagAt(start, end, hash);
     if (!tag.isVoid) {
       if (tag.open > 0) {
         // Searched only when open, so the search is paid for by the pops that follow (linear on deep stacks).
-        const at = this.stack.lastIndexOf(tag);
-        for (let k = this.stack.length - 1; k >= at; k--) this.pop();
+        const top = this.stack.length - 1;
+        const at = this.stack[top] === tag ? top : this.stack.lastIndexOf(tag);
+        for (let k = top; k >= at; k--) this.pop();
       } else if (tag.name === 'p') {
         // A stray </p> is an empty paragraph.
         this.emitOpenTag(tag);
@@ -453,13 +459,14 @@ class Scanner {
               if (i > start) this.text(start, i);
               start = i + 1;
               let e = i + 2;
-              while (e < len && !isEndOfTagSection(s.charCodeAt(e))) e++;
+              let hash = d;
+              for (let x = s.charCodeAt(e); e < len && !isEndOfTagSection(x); x = s.charCodeAt(++e)) hash = (Math.imul(hash, 31) + x) | 0;
               i = e;
               if (e === len) {
                 state = S.InTagName;
                 continue;
               }
-              this.emitOpenTag(this.tagAt(start, e));
+              this.emitOpenTag(this.tagAt(start, e, hash));
               start = -1;
               state = S.BeforeAttributeName;
               continue;
@@ -469,13 +476,14 @@ class Scanner {
               if (i > start) this.text(start, i);
               start = i + 2;
               let e = i + 3;
-              while (e < len && !isEndOfTagSection(s.charCodeAt(e))) e++;
+              let hash = s.charCodeAt(start);
+              for (let x = s.charCodeAt(e); e < len && !isEndOfTagSection(x); x = s.charCodeAt(++e)) hash = (Math.imul(hash, 31) + x) | 0;
               i = e;
               if (e === len) {
                 state = S.InClosingTagName;
                 continue;
               }
-              this.closeTag(start, e);
+              this.closeTag(start, e, hash);
               start = -1;
               state = S.AfterClosingTagName;
               continue;
@@ -588,12 +596,16 @@ class Scanner {
             // A name: its first character is taken whatever it is (even '=').
             let e = k + 1;
             let x = s.charCodeAt(e);
-            while (e < len && x !== EQ && !isEndOfTagSection(x)) x = s.charCodeAt(++e);
+            let hash = d;
+            while (e < len && x !== EQ && !isEndOfTagSection(x)) {
+              hash = (Math.imul(hash, 31) + x) | 0;
+              x = s.charCodeAt(++e);
+            }
             if (e >= len) {
               k = len;
               break;
             }
-            this.attribAt(k, e);
+            this.attribAt(k, e, hash);
             while (isWhitespace(x)) x = s.charCodeAt(++e);
             if (e >= len) {
               k = len;
