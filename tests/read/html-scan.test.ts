@@ -1,8 +1,9 @@
 /**
  * Differential test of the HTML tokenizer against htmlparser2 12.0.0, which the reader used before and which
- * stays a dev dependency for this test only. Two levels: the SourceDoc of readHtmlText (what counts) on every
+ * stays installed for this test. Two levels: the SourceDoc of readHtmlText (what counts) on every
  * HTML fixture and thousands of seeded mutations of them, and the event stream itself (adjacent text events
- * joined, all attributes) on the same inputs and on random tag soup built to reach the tokenizer's corners.
+ * joined; all attributes, and the reader's few) on the same inputs and on random tag soup built to reach the
+ * tokenizer's corners.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -245,7 +246,11 @@ describe('html-scan against htmlparser2', () => {
 
 describe('html-scan on hostile input', () => {
   const MB5 = 5 * 1024 * 1024;
-  for (const unit of ['<', '&', '</', '<!--', '<a ', '<a b="', '&#', '&amp', '<td>', '</td>', '<p>', '<script>', '<![CDATA[', '<!-- --!', '<title>&']) {
+  const UNITS = [
+    '<', '&', '</', '<!--', '<a ', '<a b="', '&#', '&amp', '<td>', '</td>', '<p>', '<script>', '<![CDATA[', '<!-- --!',
+    '<title>&', '<div></span>', '<svg><p></math>', '<form></form><form>',
+  ];
+  for (const unit of UNITS) {
     it(`5 MB of ${JSON.stringify(unit)} is read in well under a second, without throwing`, () => {
       const html = unit.repeat(Math.ceil(MB5 / unit.length));
       const t0 = performance.now();
@@ -254,4 +259,15 @@ describe('html-scan on hostile input', () => {
       expect(doc.fileType).toBe('html');
     });
   }
+
+  it('a tag with 100,000 distinct attributes, and a 5 MB value full of "&", are tokenized in linear time', () => {
+    let count = 0;
+    const handler: HtmlHandler = { onopentag: (_n, a) => (count += Object.keys(a).length), onclosetag() {}, ontext() {}, oncomment() {} };
+    const names = Array.from({ length: 100_000 }, (_, k) => `a${k}=1`).join(' ');
+    const t0 = performance.now();
+    scanHtml(`<p ${names}>`, handler);
+    scanHtml(`<p title="${'&'.repeat(MB5)}">`, handler);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(count).toBe(100_001);
+  });
 });
