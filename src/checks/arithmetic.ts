@@ -27,15 +27,34 @@ type TotalCheck =
   | { kind: 'ok' }
   | { kind: 'mismatch'; parts: CellSum; total: number | null; printed: number };
 
+const OK: TotalCheck = { kind: 'ok' };
+
 /** Sums `partKeys` and compares with `totalKey` (a blank total counts as 0, as a blank part does). */
-function checkTotal(report: ParsedReport, partKeys: FieldKey[], totalKey: FieldKey): TotalCheck {
+function checkTotal(report: ParsedReport, partKeys: readonly FieldKey[], totalKey: FieldKey): TotalCheck {
+  const cells = report.cells;
+  const totalCell = cells[totalKey];
+  if (totalCell && totalCell.value !== null) {
+    // Every part a number (the usual table): the same sum, in the same order, without the lists of
+    // blank and absent keys; anything else takes the general path below.
+    let sum = 0;
+    let plain = true;
+    for (const k of partKeys) {
+      const c = cells[k];
+      if (!c || c.value === null) {
+        plain = false;
+        break;
+      }
+      sum += c.value;
+    }
+    if (plain && sum === totalCell.value) return OK;
+  }
   const parts = sumCells(report, partKeys);
   const total = cellValue(report, totalKey);
   if (total === undefined || parts.absent.length > 0) {
     return { kind: 'absent', keys: [...(total === undefined ? [totalKey] : []), ...parts.absent] };
   }
   const printed = total ?? 0;
-  return printed === parts.value ? { kind: 'ok' } : { kind: 'mismatch', parts, total, printed };
+  return printed === parts.value ? OK : { kind: 'mismatch', parts, total, printed };
 }
 
 /** The printed total as a message says it (after 「填报为」). */
@@ -112,14 +131,26 @@ export function checkResultTotals(report: ParsedReport): Finding[] {
   return [...out, ...notRead('ARI-02', '（七）总计', [...new Set(absent)])];
 }
 
+/** Per column of table 三: the column key and the keys of 一, 二, 三（七）总计 and 四 (never handed out). */
+const BALANCE_KEYS: ReadonlyArray<{ col: string; shared: readonly FieldKey[] }> = COLUMN_KEYS.map((col) => {
+  const k = (row: string) => sec3Keys(row).byCol[col]!;
+  return { col, shared: [k('newReceived'), k('carriedOver'), k('resultTotal'), k('carryForward')] };
+});
+
 /** ARI-03: per column, 一 + 二 = 三（七）总计 + 四 (the note printed in the table header). */
 export function checkBalance(report: ParsedReport): Finding[] {
   if (!hasSec3(report)) return [];
   const out: Finding[] = [];
   const absent: FieldKey[] = [];
-  for (const col of COLUMN_KEYS) {
-    const k = (row: string) => sec3Keys(row).byCol[col]!;
-    const keys = [k('newReceived'), k('carriedOver'), k('resultTotal'), k('carryForward')];
+  const cells = report.cells;
+  for (const { col, shared } of BALANCE_KEYS) {
+    // All four read as numbers (the usual table): compare the sums the general path below would form.
+    const a = cells[shared[0]!]?.value;
+    const b = cells[shared[1]!]?.value;
+    const c = cells[shared[2]!]?.value;
+    const d = cells[shared[3]!]?.value;
+    if (typeof a === 'number' && typeof b === 'number' && typeof c === 'number' && typeof d === 'number' && 0 + a + b === 0 + c + d) continue;
+    const keys = [...shared];
     const missing = keys.filter((key) => cellValue(report, key) === undefined);
     if (missing.length) {
       absent.push(...missing);
@@ -144,19 +175,24 @@ export function checkBalance(report: ParsedReport): Finding[] {
   return [...out, ...notRead('ARI-03', '“第一项加第二项之和等于第三项加第四项之和”', [...new Set(absent)])];
 }
 
+const SEC4_PART_COLS = SEC4_COLUMNS.filter((c) => c.key !== 'total');
+/** Per table-四 group: its part keys and total key, built once. */
+const SEC4_GROUP_KEYS = SEC4_GROUPS.map((g) => ({
+  g,
+  partKeys: SEC4_PART_COLS.map((c) => `sec4.${g.key}.${c.key}`),
+  totalKey: `sec4.${g.key}.total`,
+}));
+
 /** ARI-04: every table-四 group adds up: 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
 export function checkReviewTotals(report: ParsedReport): Finding[] {
   if (!hasSec4(report)) return [];
   const out: Finding[] = [];
   const absent: FieldKey[] = [];
-  const partCols = SEC4_COLUMNS.filter((c) => c.key !== 'total');
-  for (const g of SEC4_GROUPS) {
-    const partKeys = partCols.map((c) => `sec4.${g.key}.${c.key}`);
-    const totalKey = `sec4.${g.key}.total`;
+  for (const { g, partKeys, totalKey } of SEC4_GROUP_KEYS) {
     const c = checkTotal(report, partKeys, totalKey);
     if (c.kind === 'absent') absent.push(...c.keys);
     if (c.kind !== 'mismatch') continue;
-    const detail = partKeys.map((key, i) => `${partCols[i]!.label} ${fmtCell(cellValue(report, key))}`).join('、');
+    const detail = partKeys.map((key, i) => `${SEC4_PART_COLS[i]!.label} ${fmtCell(cellValue(report, key))}`).join('、');
     out.push({
       id: 'ARI-04',
       severity: 'error',

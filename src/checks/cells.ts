@@ -97,7 +97,7 @@ export interface CellSum {
 }
 
 /** Sums cells; a null cell counts as 0 and is listed in `blanks`, an absent key in `absent`. */
-export function sumCells(report: ParsedReport, keys: FieldKey[]): CellSum {
+export function sumCells(report: ParsedReport, keys: readonly FieldKey[]): CellSum {
   let value = 0;
   const blanks: FieldKey[] = [];
   const absent: FieldKey[] = [];

@@ -11,6 +11,7 @@ import { comparisonKey } from '../text/normalize.ts';
 import { linesOf } from '../text/prose.ts';
 import { proseOf, sectionPrint } from './text-cache.ts';
 import { checkTitleRegion } from './content-meta.ts';
+import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
 
 const SECTION_NAMES = ['', '一', '二', '三', '四', '五', '六'];
 const section = (r: ParsedReport, no: number): Section | undefined => r.sections.find((s) => s.no === no);
@@ -59,15 +60,16 @@ export function checkOverviewTopics(report: ParsedReport): Finding[] {
   return [{ id: 'CON-02', severity: 'info', cells: [], message: `第一部分“总体情况”未涉及：${missing.join('、')}。`, lines: [one.startLine] }];
 }
 
-const PRAISE = /自评[^。；，]{0,6}满分|(?:排名|位居|位列|名列|居)(?:全[省市区县国]|[省市区县]级|同级|系统内?)[^。；，第]{0,8}第一|名列前茅/g;
+export const PRAISE = /自评[^。；，]{0,6}满分|(?:排名|位居|位列|名列|居)(?:全[省市区县国]|[省市区县]级|同级|系统内?)[^。；，第]{0,8}第一|名列前茅/y;
+const PRAISE_START = new Set([...'自排位名居'].map((c) => c.charCodeAt(0)));
+/** Every match holds 满分 (2–8 characters in), 第一 (3–13) or 前茅 (2), and starts with 自排位名居. */
+export const PRAISE_ANCHORS: Anchoring = { anchors: ['满分', '第一', '前茅'], minLead: 2, maxLead: 13, canStart: (c) => PRAISE_START.has(c) };
 
 /** CON-03: self-praise instead of substance. */
 export function checkSelfPraise(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
   const byQuote = new Map<string, Finding>();
-  if (!prose.text.includes('满分') && !prose.text.includes('第一') && !prose.text.includes('前茅')) return [];
-  PRAISE.lastIndex = 0;
-  for (let m = PRAISE.exec(prose.text); m; m = PRAISE.exec(prose.text)) {
+  for (const m of anchoredMatches(prose.text, PRAISE, PRAISE_ANCHORS)) {
     const quote = m[0];
     const lines = linesOf(prose, m.index, m.index + m[0].length);
     const prev = byQuote.get(quote);

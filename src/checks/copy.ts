@@ -6,9 +6,10 @@ import type { Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
 import { containment, containsAtLeast, probablyContains } from '../text/similarity.ts';
-import { linesOf, normalizeLine, proseLine } from '../text/prose.ts';
+import { linesOf, normalizeLine } from '../text/prose.ts';
 import { proseOf, sectionPrint } from './text-cache.ts';
 import { otherBodyNames } from './copy-names.ts';
+import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
 
 const SECTION_NAMES = ['', '一', '二', '三', '四', '五', '六'];
 
@@ -18,19 +19,33 @@ const MIN_PARAGRAPH = 40;
 /** CPY-02: the same paragraph (punctuation width and spacing ignored) printed twice. */
 export function checkRepeatedParagraphs(report: ParsedReport): Finding[] {
   // The prose lines are already normalised (spacing removed, clause punctuation of one width), so
-  // equal strings are equal paragraphs; the Map hashes them natively.
+  // equal strings are equal paragraphs. Paragraphs are grouped by length first, so only two of the same
+  // length are ever cut from the prose and compared (hashing every paragraph cost more than the check).
   const prose = proseOf(report);
-  const seen = new Map<string, number>();
+  const text = prose.text;
+  const { starts, lineIdx } = prose;
+  const firstOfLength = new Map<number, number[]>(); // length → prose-line numbers of distinct paragraphs
   const out: Finding[] = [];
-  for (let k = 0; k < prose.starts.length; k++) {
-    const text = proseLine(prose, k);
-    if (text.length < MIN_PARAGRAPH) continue;
-    const i = prose.lineIdx[k]!;
-    const first = seen.get(text);
-    if (first === undefined) {
-      seen.set(text, i);
-      continue;
-    }
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k]!;
+    let to = k + 1 < starts.length ? starts[k + 1]! : text.length;
+    if (text.charCodeAt(to - 1) === 0x0a) to--; // the paragraph break belongs to no line (as in proseLine)
+    const length = to - from;
+    if (length < MIN_PARAGRAPH) continue;
+    const i = lineIdx[k]!;
+    const same = firstOfLength.get(length);
+    let first: number | undefined;
+    if (same) {
+      const paragraph = text.slice(from, to);
+      for (const j of same) {
+        if (text.startsWith(paragraph, starts[j]!)) {
+          first = lineIdx[j]!;
+          break;
+        }
+      }
+      if (first === undefined) same.push(k);
+    } else firstOfLength.set(length, [k]);
+    if (first === undefined) continue;
     const raw = report.lines[i]!.trim();
     out.push({
       id: 'CPY-02',
@@ -97,8 +112,17 @@ export function checkOtherBodies(report: ParsedReport): Finding[] {
 }
 
 const PERIOD = /(\d{4})年(?:度)?1月1日(?:起)?(?:至|到|—|-|－|~|～)(?:(\d{4})年)?12月31日/;
-/** A year opening a sentence (after an optional item number): one global pass over the prose. */
-const LEAD_YEAR = /[\n。！？；](?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.]?)?(\d{4})年(?:度)?(?:[，,]|以来|全年|我|本|共|全|在)/g;
+/** A year opening a sentence (after an optional item number), from the delimiter before it. */
+export const LEAD_YEAR = /[\n。！？；](?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.]?)?(\d{4})年(?:度)?(?:[，,]|以来|全年|我|本|共|全|在)/y;
+/** LEAD_YEAR for the prose's first sentence, which has no delimiter before it. */
+const LEAD_YEAR_FIRST = /(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.]?)?(\d{4})年(?:度)?(?:[，,]|以来|全年|我|本|共|全|在)/y;
+/** Its 年 comes 5 to 10 characters after the delimiter (an item number of up to 5, then 4 digits). */
+export const LEAD_YEAR_ANCHORS: Anchoring = {
+  anchors: ['年'],
+  minLead: 5,
+  maxLead: 10,
+  canStart: (c) => c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b,
+};
 
 /** CPY-04: title year ≠ 统计期限 year, or the prose narrates another year as the reporting year. */
 export function checkYears(report: ParsedReport): Finding[] {
@@ -118,19 +142,20 @@ export function checkYears(report: ParsedReport): Finding[] {
   }
   const year = report.meta.year ?? (Number.isFinite(titleYear) ? titleYear : null);
   if (year === null) return out;
-  // Sentences that open with a year narrate "the year": count them per year.
+  // Sentences that open with a year narrate "the year": count them per year, by the offset in prose.text
+  // of the sentence start (one past its delimiter; 0 for the first sentence).
   const counts = new Map<number, number[]>();
-  // A leading delimiter makes the pattern start with a character class the engine scans for quickly;
-  // the prose's first sentence gets one too.
-  const text = '\n' + prose.text;
-  LEAD_YEAR.lastIndex = 0;
-  for (let m = LEAD_YEAR.exec(text); m; m = LEAD_YEAR.exec(text)) {
-    const y = Number(m[1]);
-    const at = m.index; // offset in prose.text of the sentence start (the added '\n' shifts by one)
+  const add = (year: string, at: number) => {
+    const y = Number(year);
     const list = counts.get(y);
     if (list) list.push(at);
     else counts.set(y, [at]);
-  }
+  };
+  const text = prose.text;
+  LEAD_YEAR_FIRST.lastIndex = 0;
+  const first = LEAD_YEAR_FIRST.exec(text);
+  if (first) add(first[1]!, 0);
+  for (const m of anchoredMatches(text, LEAD_YEAR, LEAD_YEAR_ANCHORS, first ? first[0].length : 0)) add(m[1]!, m.index + 1);
   const own = counts.get(year)?.length ?? 0;
   for (const [y, starts] of counts) {
     // Another year must clearly dominate: last year is legitimately mentioned in comparisons.

@@ -5,8 +5,9 @@
  */
 import type { ParsedReport } from '../model.ts';
 import { parseCount, CN_NUMERAL_CHARS } from '../text/numerals.ts';
-import type { Prose, Sentence } from '../text/prose.ts';
+import { sentenceMarks, type Prose, type Sentence } from '../text/prose.ts';
 import { proseOf, sentencesOf } from './text-cache.ts';
+import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
 
 /** What a stated count is about. */
 export type ClaimKind =
@@ -150,17 +151,6 @@ export function scanNarrative(report: ParsedReport): NarrativeClaims {
   return scanProse(proseOf(report));
 }
 
-/** For each sentence, whether the global regex `re` (flag g) matches inside it: one pass over the prose. */
-function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): Uint8Array {
-  const marks = new Uint8Array(sentences.length);
-  let p = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    while (p + 1 < sentences.length && sentences[p + 1]!.start <= m.index) p++;
-    marks[p] = 1;
-  }
-  return marks;
-}
 
 const TOPIC_INFO_G = new RegExp(TOPIC_INFO.source, 'g');
 const APPLY_WORD_G = /申请/g;
@@ -185,7 +175,7 @@ export function scanProse(prose: Prose): NarrativeClaims {
   let carryApply = false;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
-    const sEnd = s.start + s.text.length;
+    const sEnd = s.end;
     if (ci >= counts.length || counts[ci]!.index >= sEnd) {
       carrySubject = null;
       carryApply = false;
@@ -295,7 +285,14 @@ const RESTRICTED_APPLICANT = /法人|组织/;
 const ALL_APPLICANTS = /公民|任何|自然人/;
 const ALL_MAINTAINED = /均(?:获|被|予以)?维持|全部(?:获|被)?维持/g;
 /** 「没有因政府信息公开申请行政复议、诉讼…的情况发生」「未发生行政复议」: no case at all. */
-const NO_REVIEWS = /(?:没有|未发生|未出现|未有|无)因?[^。；，\n]{0,14}?(?:复议|诉讼)[^。；，\n]{0,12}/g;
+export const NO_REVIEWS = /(?:没有|未发生|未出现|未有|无)因?[^。；，\n]{0,14}?(?:复议|诉讼)[^。；，\n]{0,12}/y;
+/** A NO_REVIEWS match starts with 没未无 and holds 复议 or 诉讼 1 to 18 characters in. */
+export const NO_REVIEWS_ANCHORS: Anchoring = {
+  anchors: ['复议', '诉讼'],
+  minLead: 1,
+  maxLead: 18,
+  canStart: (c) => c === 0x6ca1 || c === 0x672a || c === 0x65e0, // 没 未 无
+};
 const NONE_CORRECTED = /未(?:发生|出现|有)?[^。；，\n]{0,24}?(?:纠错|败诉)/g;
 
 /** Finds 「没有收到…申请」, 「均获维持」, 「未…纠错」 in sentences about 政府信息公开 (global passes). */
@@ -317,8 +314,7 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   }
   if (!hasReview) return; // the remaining statements are all about 复议/诉讼
   p = 0;
-  NO_REVIEWS.lastIndex = 0;
-  for (let m = NO_REVIEWS.exec(text); m; m = NO_REVIEWS.exec(text)) {
+  for (const m of anchoredMatches(text, NO_REVIEWS, NO_REVIEWS_ANCHORS)) {
     // 「未…被复议纠错」 is about outcomes, 「无法…」 is not a negation of cases.
     if (!infoCtxOf(sentenceAt(m.index)) || /纠错|纠正|败诉|撤销|维持|无法/.test(m[0])) continue;
     const subjects: Subject[] = [];

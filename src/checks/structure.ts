@@ -148,11 +148,27 @@ export function checkTables(report: ParsedReport): Finding[] {
   return out;
 }
 
-function rowKeys(table: TableRead, row: RowRead): FieldKey[] {
-  if (table.table === 'sec4') return SEC4_GROUPS.flatMap((g) => SEC4_COLUMNS.map((c) => `sec4.${g.key}.${c.key}`));
-  if (table.table === 'sec3') return SEC3_COLUMNS.map((c) => `sec3.${row.key}.${c.key}`);
-  const def = (table.template === '2019' ? SEC2_2019 : SEC2_2021).find((d) => d.key === row.key);
-  return def ? def.columns.map((c) => `sec2.${row.key}.${c.key}`) : [];
+const SEC4_ALL_KEYS: readonly FieldKey[] = SEC4_GROUPS.flatMap((g) => SEC4_COLUMNS.map((c) => `sec4.${g.key}.${c.key}`));
+/** Keys of each row, built once per table, layout and row key: a report with many long rows names them all. */
+const ROW_KEYS = new Map<string, Map<string, readonly FieldKey[]>>();
+
+/** The field keys of a row (shared: callers copy before handing them out). */
+function rowKeys(table: TableRead, row: RowRead): readonly FieldKey[] {
+  if (table.table === 'sec4') return SEC4_ALL_KEYS;
+  const layout = table.table === 'sec3' ? 'sec3' : table.template === '2019' ? 'sec2-2019' : 'sec2-2021';
+  let byRow = ROW_KEYS.get(layout);
+  if (!byRow) ROW_KEYS.set(layout, (byRow = new Map()));
+  const rowKey = row.key!;
+  let keys = byRow.get(rowKey);
+  if (!keys) {
+    if (layout === 'sec3') keys = SEC3_COLUMNS.map((c) => `sec3.${rowKey}.${c.key}`);
+    else {
+      const def = (layout === 'sec2-2019' ? SEC2_2019 : SEC2_2021).find((d) => d.key === rowKey);
+      keys = def ? def.columns.map((c) => `sec2.${rowKey}.${c.key}`) : [];
+    }
+    byRow.set(rowKey, keys);
+  }
+  return keys;
 }
 
 const TABLE_SHORT = { sec2: '表二', sec3: '表三', sec4: '表四' } as const;
@@ -173,7 +189,7 @@ export function checkRowWidths(report: ParsedReport): Finding[] {
         out.push({
           id: 'STR-06',
           severity: 'error',
-          cells: missing.length > 0 ? missing : keys,
+          cells: missing.length > 0 ? missing : [...keys],
           message: `${TABLE_SHORT[t]}「${row.label || row.key}」一行只有 ${row.found} 个数字，应为 ${row.expected} 个；缺的是哪一格无法确定，${missing.length} 格按缺失处理。`,
           ...(row.ref ? { lines: [row.ref.line] } : {}),
         });

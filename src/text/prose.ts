@@ -164,17 +164,59 @@ export function linesOf(prose: Prose, from: number, to: number): number[] {
 
 /** A sentence of the prose: its text and where it sits. */
 export interface Sentence {
-  text: string;
+  /** The sentence as printed in the prose. */
+  readonly text: string;
   /** Offset of the sentence's first character in `prose.text`. */
-  start: number;
+  readonly start: number;
+  /** Offset just past its last character. */
+  readonly end: number;
+}
+
+/**
+ * A sentence as splitSentences finds it: its text is cut from the prose only when read (most sentences
+ * are only located, never read), then kept.
+ */
+class ProseSentence implements Sentence {
+  private cut: string | undefined;
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get text(): string {
+    return (this.cut ??= this.source.slice(this.start, this.end));
+  }
 }
 
 const SENTENCE = /[^。！？；\n]+[。！？；]?|[。！？；]/g;
 
-/** Splits prose into sentences at 。！？； and paragraph breaks (the delimiter stays with its sentence). */
+/**
+ * Splits prose into sentences at 。！？； and paragraph breaks (the delimiter stays with its sentence).
+ * `test` moves lastIndex to each match's end without building a match array; a match starts at the first
+ * character after the previous one that is not a paragraph break, since every other character starts one.
+ */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
+  let from = 0;
   SENTENCE.lastIndex = 0;
-  for (let m = SENTENCE.exec(text); m; m = SENTENCE.exec(text)) out.push({ text: m[0], start: m.index });
+  while (SENTENCE.test(text)) {
+    const end = SENTENCE.lastIndex;
+    while (text.charCodeAt(from) === 0x0a) from++;
+    out.push(new ProseSentence(text, from, end));
+    from = end;
+  }
   return out;
+}
+
+/** For each sentence, whether the global regex `re` (flag g) matches inside it: one pass over the prose. */
+export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): Uint8Array {
+  const marks = new Uint8Array(sentences.length);
+  let p = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    while (p + 1 < sentences.length && sentences[p + 1]!.start <= m.index) p++;
+    marks[p] = 1;
+  }
+  return marks;
 }
