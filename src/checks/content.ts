@@ -6,10 +6,10 @@ import type { Finding, ParsedReport, Section } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
 import { cellValue, fmt } from './cells.ts';
-import { containsAtLeast, probablyContains } from '../text/similarity.ts';
+import { containsAtLeast } from '../text/similarity.ts';
 import { comparisonKey } from '../text/normalize.ts';
 import { linesOf } from '../text/prose.ts';
-import { proseOf, sectionPrint } from './text-cache.ts';
+import { proseOf, sectionPrint, sectionProbablyContains } from './text-cache.ts';
 import { checkTitleRegion } from './content-meta.ts';
 import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
 
@@ -32,7 +32,7 @@ export function checkProblemsSection(report: ParsedReport): Finding[] {
     return [{ id: 'CON-01', severity: 'warning', cells: [], message: `第五部分“存在的主要问题及改进情况”${key ? `只写了「${five.text.trim()}」` : '为空'}，应写明本年度存在的问题和改进措施。`, ...at }];
   }
   for (const other of report.sections) {
-    if (other.no === 5 || other.text.length < 60 || !probablyContains(five.text, other.text)) continue;
+    if (other.no === 5 || other.text.length < 60 || !sectionProbablyContains(five, other)) continue;
     if (containsAtLeast(sectionPrint(five), sectionPrint(other), 0.8)) {
       return [{ id: 'CON-01', severity: 'warning', cells: [], message: `第五部分照抄了第${SECTION_NAMES[other.no]}部分的内容，没有写出本年度存在的问题。`, ...at }];
     }

@@ -5,9 +5,9 @@
 import type { Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
-import { containment, containsAtLeast, probablyContains } from '../text/similarity.ts';
+import { containment, containsAtLeast } from '../text/similarity.ts';
 import { linesOf, normalizeLine } from '../text/prose.ts';
-import { proseOf, sectionPrint } from './text-cache.ts';
+import { proseOf, sectionPrint, sectionProbablyContains } from './text-cache.ts';
 import { otherBodyNames } from './copy-names.ts';
 import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
 
@@ -71,7 +71,7 @@ export function checkRepeatedSections(report: ParsedReport): Finding[] {
   for (const later of secs) {
     for (const earlier of secs) {
       if (earlier.no >= later.no) continue;
-      if (!probablyContains(later.text, earlier.text)) continue;
+      if (!sectionProbablyContains(later, earlier)) continue;
       const a = sectionPrint(later);
       const b = sectionPrint(earlier);
       if (!containsAtLeast(a, b, SECTION_COPY)) continue;

@@ -4,7 +4,7 @@
  */
 import type { FieldKey, ParsedReport, Section } from '../model.ts';
 import { buildProse, splitSentences, type LineSet, type Prose, type Sentence } from '../text/prose.ts';
-import { fingerprint, type Fingerprint } from '../text/similarity.ts';
+import { fingerprint, probablyContains, type Fingerprint } from '../text/similarity.ts';
 import { SEC3_2019, SEC3_2021, sec2Keys, sec3Keys, sec4Keys } from '../spec/templates.ts';
 
 /** Every field key of both formats, in printed order (2021 and 2019 rows merged, no duplicates). */
@@ -17,6 +17,7 @@ const TABLE_LINES = new WeakMap<ParsedReport, LineSet>();
 const SCANS = new WeakMap<ParsedReport, CellScan>();
 const PRINTS = new WeakMap<Section, Fingerprint>();
 const SENTENCES = new WeakMap<Prose, Sentence[]>();
+const PROBES = new WeakMap<Section, Map<Section, boolean>>();
 
 /** The report's table-line indexes as a set, built once (flags per line: cheaper than a Set of numbers). */
 export function tableLineSet(report: ParsedReport): LineSet {
@@ -90,4 +91,19 @@ export function sentencesOf(prose: Prose): Sentence[] {
     SENTENCES.set(prose, s);
   }
   return s;
+}
+
+/**
+ * `probablyContains(part.text, whole.text)`, probed once per pair of sections: CPY-03 and CON-01 both ask
+ * whether section 五 is contained in section 一.
+ */
+export function sectionProbablyContains(part: Section, whole: Section): boolean {
+  let byWhole = PROBES.get(part);
+  if (!byWhole) PROBES.set(part, (byWhole = new Map()));
+  let answer = byWhole.get(whole);
+  if (answer === undefined) {
+    answer = probablyContains(part.text, whole.text);
+    byWhole.set(whole, answer);
+  }
+  return answer;
 }

@@ -91,6 +91,7 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
     if (o + raw.length + 1 > buf.length) buf = unitsFor(o + raw.length + 1);
     const ls = o + 1;
     let le = ls;
+    let comma = false;
     for (let k = 0; k < raw.length; k++) {
       const c = raw.charCodeAt(k);
       // Most narrative units are CJK characters (U+3001–U+FEFE), which no rule touches.
@@ -99,11 +100,12 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
         continue;
       }
       if (c === SEP_CODE) continue; // a separator inside a line was dropped before normalising
+      if (c === 0x2c) comma = true;
       const m = mapUnit(c);
       if (m >= 0) buf[le++] = m;
     }
     if (le === ls) continue;
-    fixCommas(buf, ls, le);
+    if (comma) fixCommas(buf, ls, le); // a second pass over the line, only when it has an ASCII comma
     let at = ls;
     if (o > 0) {
       const last = buf[o - 1] as number;
