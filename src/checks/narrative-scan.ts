@@ -77,15 +77,17 @@ interface CountHit {
 function findCounts(text: string): CountHit[] {
   const out: CountHit[] = [];
   UNIT.lastIndex = 0;
-  for (let m = UNIT.exec(text); m; m = UNIT.exec(text)) {
-    let j = m.index;
+  // `test` finds each unit character without building a match array; the unit sits just before lastIndex.
+  while (UNIT.test(text)) {
+    const unitAt = UNIT.lastIndex - 1;
+    let j = unitAt;
     const estimate = text[j - 1] === '余';
     if (estimate) j--;
     let k = j;
     while (k > 0 && j - k <= 16 && (isDigit(text.charCodeAt(k - 1)) || (text[k - 1] === ',' && isDigit(text.charCodeAt(k - 2))))) k--;
     if (k === j) while (k > 0 && j - k <= 8 && CN_NUMERAL.has(text.charCodeAt(k - 1))) k--;
     if (k === j || j - k > 16 || (j - k > 8 && !isDigit(text.charCodeAt(j - 1)))) continue;
-    out.push({ index: k, end: m.index + 1, numeral: text.slice(k, j), estimate });
+    out.push({ index: k, end: unitAt + 1, numeral: text.slice(k, j), estimate });
   }
   return out;
 }
@@ -209,7 +211,7 @@ export function scanProse(prose: Prose): NarrativeClaims {
       if (g.estimate || prevCh === '第' || prevCh === '.' || insideParens(text, index)) continue;
       // 「一起研究」「一件事」: a Chinese numeral counts only when the clause ends right after its unit.
       if (!isDigit(g.numeral.charCodeAt(0)) && !CLAUSE_END_AFTER.test(text.slice(end, end + 1))) continue;
-      const value = parseCount(g.numeral);
+      const value = plainCount(g.numeral) ?? parseCount(g.numeral);
       if (value === null) continue;
       const seg = text.slice(segFrom, index);
       const after = forwardSegment(text, end);
@@ -250,6 +252,16 @@ export function scanProse(prose: Prose): NarrativeClaims {
     carryApply = applyClaims > 0;
   }
   return { prose, sentences, claims, statements };
+}
+
+/**
+ * A numeral of ASCII digits only (most counts) read directly; null for anything else, which parseCount
+ * reads (it would read these to the same number).
+ */
+function plainCount(numeral: string): number | null {
+  if (numeral.length > 15) return null;
+  for (let i = 0; i < numeral.length; i++) if (!isDigit(numeral.charCodeAt(i))) return null;
+  return numeral.length > 0 ? Number(numeral) : null;
 }
 
 /** Sentence `i` is about 政府信息公开 and names an application (false before the first sentence). */

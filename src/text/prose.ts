@@ -68,6 +68,17 @@ function unitsFor(n: number): Uint16Array {
   return units;
 }
 
+/** `mapUnit` of every UTF-16 code unit, the separator U+0001 dropped (−1) too; built on first use. */
+let UNIT_MAP: Int32Array | undefined;
+
+function unitMap(): Int32Array {
+  if (!UNIT_MAP) {
+    UNIT_MAP = new Int32Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) UNIT_MAP[c] = c === SEP_CODE ? -1 : mapUnit(c);
+  }
+  return UNIT_MAP;
+}
+
 /** Above this many code units the grown buffer is not kept for later reports (a rare huge narrative). */
 const UNITS_KEPT = 1 << 20;
 
@@ -82,6 +93,7 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
   let buf = units;
   let o = 0; // units written
   let prevStart = 0; // the previous non-empty line, at [prevStart, o)
+  const map = unitMap();
   for (let i = from; i < to; i++) {
     if (skip.has(i)) continue;
     const raw = lines[i] ?? '';
@@ -91,21 +103,17 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
     if (o + raw.length + 1 > buf.length) buf = unitsFor(o + raw.length + 1);
     const ls = o + 1;
     let le = ls;
-    let comma = false;
+    let comma = 0;
+    // One table load per unit and no branch: a dropped unit (−1) is written and then overwritten, as `le`
+    // does not advance past it (the mix of ideographs, digits and punctuation defeats branch prediction).
     for (let k = 0; k < raw.length; k++) {
-      const c = raw.charCodeAt(k);
-      // Most narrative units are CJK characters (U+3001–U+FEFE), which no rule touches.
-      if (c > 0x3000 && c < 0xfeff) {
-        buf[le++] = c;
-        continue;
-      }
-      if (c === SEP_CODE) continue; // a separator inside a line was dropped before normalising
-      if (c === 0x2c) comma = true;
-      const m = mapUnit(c);
-      if (m >= 0) buf[le++] = m;
+      const m = map[raw.charCodeAt(k)]!;
+      buf[le] = m;
+      le += 1 + (m >> 31);
+      comma |= m === 0x2c ? 1 : 0;
     }
     if (le === ls) continue;
-    if (comma) fixCommas(buf, ls, le); // a second pass over the line, only when it has an ASCII comma
+    if (comma !== 0) fixCommas(buf, ls, le); // a second pass over the line, only when it has an ASCII comma
     let at = ls;
     if (o > 0) {
       const last = buf[o - 1] as number;
@@ -211,13 +219,18 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
-/** For each sentence, whether the global regex `re` (flag g) matches inside it: one pass over the prose. */
+/**
+ * For each sentence, whether the global regex `re` (flag g) matches inside it: one pass over the prose.
+ * The matches must hold no sentence end or paragraph break (words), so a match's last character lies in
+ * the sentence of its first; `test` leaves lastIndex just past it and builds no match array.
+ */
 export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): Uint8Array {
   const marks = new Uint8Array(sentences.length);
   let p = 0;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    while (p + 1 < sentences.length && sentences[p + 1]!.start <= m.index) p++;
+  while (re.test(text)) {
+    const at = re.lastIndex - 1;
+    while (p + 1 < sentences.length && sentences[p + 1]!.start <= at) p++;
     marks[p] = 1;
   }
   return marks;
