@@ -4,6 +4,7 @@
  * narrative-wording.ts. When the prose is ambiguous these checks warn rather than err.
  */
 import type { FieldKey, Finding, ParsedReport } from '../model.ts';
+import type { Sec3RowDef } from '../spec/templates.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
 import { cellValue, fmt, hasSec3, hasSec4, sec3RowTotal, sec3RowsPresent } from './cells.ts';
@@ -89,6 +90,17 @@ function rowsFor(kind: ClaimKind, rows: string[]): string[] {
   }
 }
 
+const ROWS_FOR = new WeakMap<Sec3RowDef[], Map<ClaimKind, readonly string[]>>();
+
+/** `rowsFor` over a row set's keys, worked out once per row set and outcome class (never handed out). */
+function rowsForCached(kind: ClaimKind, rowSet: Sec3RowDef[]): readonly string[] {
+  let byKind = ROWS_FOR.get(rowSet);
+  if (!byKind) ROWS_FOR.set(rowSet, (byKind = new Map()));
+  let rows = byKind.get(kind);
+  if (!rows) byKind.set(kind, (rows = rowsFor(kind, rowSet.map((r) => r.key))));
+  return rows;
+}
+
 /** Splits claims into blocks of consecutive sentences (one paragraph's worth of counts). */
 function blocks(claims: Claim[]): Claim[][] {
   const out: Claim[][] = [];
@@ -109,14 +121,14 @@ export function checkOutcomes(report: ParsedReport): Finding[] {
   const n = claimsOf(report);
   const applyClaims = n.claims.filter((c) => !c.subject && c.kind !== 'received');
   if (applyClaims.length === 0 || !hasSec3(report)) return [];
-  const rows = sec3RowsPresent(report).map((r) => r.key);
+  const rowSet = sec3RowsPresent(report);
   const out: Finding[] = [];
   for (const block of blocks(applyClaims)) {
     const byKind = new Map<ClaimKind, Claim[]>();
     for (const c of block) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
     for (const [kind, list] of byKind) {
       const stated = list.reduce((a, c) => a + c.value, 0);
-      const rk = rowsFor(kind, rows);
+      const rk = rowsForCached(kind, rowSet);
       const values = rk.map((row) => sec3RowTotal(report, row));
       if (values.some((v) => v === null) || rk.length === 0) continue;
       const table = values.reduce((a, v) => a! + v!, 0)!;

@@ -24,6 +24,8 @@ const PLAIN_PUNCT = [';', ':', '(', ')', '?', '!'];
 /** A comma to make full-width: not one between digits (「1,295」 is a thousands separator). */
 const ASCII_COMMA = /,(?!\d{3}(?!\d))|(?<!\d),/g;
 const SPACE_TEST = /[\s*#|`]/;
+/** Every unit the rules of normalizeLine change, but for the full-width digits and letters. */
+const ASCII_TO_NORMALIZE = /[\s*#|`;:()?!,]/;
 const FULL_WIDTH_ALNUM_TEST = /[０-９Ａ-Ｚａ-ｚ]/;
 
 /**
@@ -32,6 +34,8 @@ const FULL_WIDTH_ALNUM_TEST = /[０-９Ａ-Ｚａ-ｚ]/;
  * Regex-only, so it runs at native speed.
  */
 export function normalizeLine(line: string): string {
+  // Most lines hold nothing any rule below touches: two native tests prove it.
+  if (!ASCII_TO_NORMALIZE.test(line) && !FULL_WIDTH_ALNUM_TEST.test(line)) return line;
   let s = line;
   if (FULL_WIDTH_ALNUM_TEST.test(s)) s = s.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (SPACE_TEST.test(s)) s = s.replace(SPACE_RUN, '');
@@ -232,6 +236,8 @@ export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): 
     const at = re.lastIndex - 1;
     while (p + 1 < sentences.length && sentences[p + 1]!.start <= at) p++;
     marks[p] = 1;
+    // The rest of this sentence cannot change its mark, and no match reaches across a sentence end.
+    if (sentences.length > 0 && sentences[p]!.end > re.lastIndex) re.lastIndex = sentences[p]!.end;
   }
   return marks;
 }

@@ -7,7 +7,10 @@ import { describe, expect, test } from 'vitest';
 import { anchoredMatches, type Anchoring } from '../../src/text/anchored.ts';
 import { LEAD_YEAR, LEAD_YEAR_ANCHORS } from '../../src/checks/copy.ts';
 import { PRAISE, PRAISE_ANCHORS } from '../../src/checks/content.ts';
-import { NO_REVIEWS, NO_REVIEWS_ANCHORS } from '../../src/checks/narrative-scan.ts';
+import {
+  ALL_MAINTAINED, ALL_MAINTAINED_ANCHORS, NONE_CORRECTED, NONE_CORRECTED_ANCHORS, NO_APPLICATIONS, NO_APPLICATIONS_ANCHORS,
+  NO_REVIEWS, NO_REVIEWS_ANCHORS,
+} from '../../src/checks/narrative-scan.ts';
 
 /** Deterministic pseudo-random text over an alphabet of characters and words (a fixed LCG). */
 function randomText(seed: number, alphabet: string[], length: number): string {
@@ -45,5 +48,31 @@ describe('anchoredMatches', () => {
   });
   test('finds the statements of no reviews of a global scan', () => {
     agree(NO_REVIEWS, NO_REVIEWS_ANCHORS, ['没有', '未发生', '未有', '无', '因', '行政', '复议', '诉讼', '。', '，', '\n', '的', '案件', '纠错'], 40);
+  });
+  test('finds the statements of no applications of a global scan', () => {
+    agree(NO_APPLICATIONS, NO_APPLICATIONS_ANCHORS, ['没有', '未', '无', '收到', '接到', '受理', '任何', '公民', '申请', '的', '。', '；', '\n', '信息'], 40);
+  });
+  test('finds the statements of all upheld of a global scan', () => {
+    agree(ALL_MAINTAINED, ALL_MAINTAINED_ANCHORS, ['均', '全部', '全', '获', '被', '予以', '维持', '维', '持', '。'], 30);
+  });
+  test('finds the statements of none corrected of a global scan', () => {
+    agree(NONE_CORRECTED, NONE_CORRECTED_ANCHORS, ['未', '发生', '出现', '有', '被', '复议', '纠错', '败诉', '。', '，', '\n', '的'], 40);
+  });
+  test('finds matches whose anchor sits at the farthest allowed distance', () => {
+    const cases: Array<[RegExp, Anchoring, string[]]> = [
+      [NONE_CORRECTED, NONE_CORRECTED_ANCHORS, ['未发生', '的', '纠错']],
+      [NO_REVIEWS, NO_REVIEWS_ANCHORS, ['未发生因', '的', '复议']],
+      [PRAISE, PRAISE_ANCHORS, ['位居系统内', '的', '第一']],
+      [PRAISE, PRAISE_ANCHORS, ['自评', '的', '满分']],
+      [ALL_MAINTAINED, ALL_MAINTAINED_ANCHORS, ['均予以', '', '维持']],
+      [LEAD_YEAR, LEAD_YEAR_ANCHORS, ['。（一二三）', '', '2023年，']],
+    ];
+    for (const [re, how, [prefix, filler, anchor]] of cases) {
+      for (let k = 0; k <= 30; k++) {
+        const text = `甲${prefix}${filler!.repeat(k)}${anchor}乙`;
+        const got = anchoredMatches(text, re, how).map((m): [number, string[]] => [m.index, [...m]]);
+        expect(got, text).toEqual(globalMatches(text, re, 0));
+      }
+    }
   });
 });

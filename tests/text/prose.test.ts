@@ -74,3 +74,16 @@ describe('splitSentences against its regex', () => {
     }
   });
 });
+
+describe('normalizeLine fast path', () => {
+  test('returns a line unchanged exactly when no rule applies', async () => {
+    // Every BMP code unit alone and between ideographs: the output is the input iff nothing was touched.
+    const { mapUnit } = await import('../../src/text/prose-units.ts');
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const line = `年${ch}报`;
+      const touched = c === 0x2c || mapUnit(c) !== c;
+      expect(normalizeLine(line) === line, `U+${c.toString(16)}`).toBe(!touched);
+    }
+  });
+});
