@@ -90,14 +90,21 @@ export function checkRepeatedSections(report: ParsedReport): Finding[] {
   return out;
 }
 
+/** A character every body name of a level CPY-01 checks contains (see levelOf in copy-names.ts). */
+const BODY_LEVEL_CHAR = /[街镇乡区县]/;
+
 /** CPY-01: another body's name in the text. */
 export function checkOtherBodies(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
   // The title block (lines before section 一) names the body even when the parsed agency is wrong.
   const firstSection = report.sections.length ? Math.min(...report.sections.map((s) => s.startLine)) : 5;
   const header = report.lines.slice(0, Math.min(firstSection, 15));
-  const own = [report.meta.agency, report.meta.title, ...header].filter((x): x is string => !!x).map(normalizeLine);
+  const ownRaw = [report.meta.agency, report.meta.title, ...header].filter((x): x is string => !!x);
   const out: Finding[] = [];
+  // Only a 街道/镇/乡 or 区/县 body can name a sibling (otherBodyNames finds none otherwise), and normalising
+  // never adds an ideograph: without one of these characters there is nothing to normalise the names for.
+  if (!BODY_LEVEL_CHAR.test(ownRaw.join(' '))) return out;
+  const own = ownRaw.map(normalizeLine);
   for (const hit of otherBodyNames(prose.text, own)) {
     out.push({
       id: 'CPY-01',
@@ -121,7 +128,7 @@ export const LEAD_YEAR_ANCHORS: Anchoring = {
   anchors: ['年'],
   minLead: 5,
   maxLead: 10,
-  canStart: (c) => c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b,
+  starts: '\n。！？；',
 };
 
 /** CPY-04: title year ≠ 统计期限 year, or the prose narrates another year as the reporting year. */

@@ -292,19 +292,13 @@ function isClauseEnd(c: number): boolean {
   return c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0x3a || c === 0x3002;
 }
 
-export const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；\n]{0,60}?申请/y;
-/** A NO_APPLICATIONS match starts with 没未无, its verb 1 or 2 characters in (申请 is too common an anchor). */
-export const NO_APPLICATIONS_ANCHORS: Anchoring = {
-  anchors: ['收到', '接到', '受理', '任何', '公民'],
-  minLead: 1,
-  maxLead: 2,
-  canStart: (c) => c === 0x6ca1 || c === 0x672a || c === 0x65e0, // 没 未 无
-};
+/** Scanned globally: its verbs (收到, 受理…) start with common characters, too costly to anchor on. */
+const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；\n]{0,60}?申请/g;
 const RESTRICTED_APPLICANT = /法人|组织/;
 const ALL_APPLICANTS = /公民|任何|自然人/;
 export const ALL_MAINTAINED = /均(?:获|被|予以)?维持|全部(?:获|被)?维持/y;
 /** An ALL_MAINTAINED match starts with 均 or 全 and holds 维持 1 to 4 characters in. */
-export const ALL_MAINTAINED_ANCHORS: Anchoring = { anchors: ['维持'], minLead: 1, maxLead: 4, canStart: (c) => c === 0x5747 || c === 0x5168 };
+export const ALL_MAINTAINED_ANCHORS: Anchoring = { anchors: ['维持'], minLead: 1, maxLead: 4, starts: '均全' };
 /** 「没有因政府信息公开申请行政复议、诉讼…的情况发生」「未发生行政复议」: no case at all. */
 export const NO_REVIEWS = /(?:没有|未发生|未出现|未有|无)因?[^。；，\n]{0,14}?(?:复议|诉讼)[^。；，\n]{0,12}/y;
 /** A NO_REVIEWS match starts with 没未无 and holds 复议 or 诉讼 1 to 18 characters in. */
@@ -312,11 +306,11 @@ export const NO_REVIEWS_ANCHORS: Anchoring = {
   anchors: ['复议', '诉讼'],
   minLead: 1,
   maxLead: 18,
-  canStart: (c) => c === 0x6ca1 || c === 0x672a || c === 0x65e0, // 没 未 无
+  starts: '没未无',
 };
 export const NONE_CORRECTED = /未(?:发生|出现|有)?[^。；，\n]{0,24}?(?:纠错|败诉)/y;
 /** A NONE_CORRECTED match starts with 未 and holds 纠错 or 败诉 1 to 27 characters in. */
-export const NONE_CORRECTED_ANCHORS: Anchoring = { anchors: ['纠错', '败诉'], minLead: 1, maxLead: 27, canStart: (c) => c === 0x672a };
+export const NONE_CORRECTED_ANCHORS: Anchoring = { anchors: ['纠错', '败诉'], minLead: 1, maxLead: 27, starts: '未' };
 
 /** Finds 「没有收到…申请」, 「均获维持」, 「未…纠错」 in sentences about 政府信息公开 (global passes). */
 function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: number) => boolean, out: Statement[]): void {
@@ -328,7 +322,8 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   const push = (kind: Statement['kind'], m: RegExpExecArray, subjects: Subject[]) =>
     out.push({ kind, subjects, quote: m[0], start: m.index, end: m.index + m[0].length });
   const hasReview = text.includes('复议') || text.includes('诉讼');
-  for (const m of anchoredMatches(text, NO_APPLICATIONS, NO_APPLICATIONS_ANCHORS)) {
+  NO_APPLICATIONS.lastIndex = 0;
+  for (let m = NO_APPLICATIONS.exec(text); m; m = NO_APPLICATIONS.exec(text)) {
     // Only a general statement counts: not one about reviews, nor about some kind of application.
     if (!infoCtxOf(sentenceAt(m.index)) || /复议|诉讼|涉及|关于|有关|方面|类/.test(m[0])) continue;
     if (RESTRICTED_APPLICANT.test(m[0]) && !ALL_APPLICANTS.test(m[0])) continue;

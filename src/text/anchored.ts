@@ -15,25 +15,36 @@ export interface Anchoring {
   minLead: number;
   /** Most characters from a match's start to its anchor. */
   maxLead: number;
-  /** Whether a match can start with this character code (a cheap test before each sticky attempt). */
-  canStart: (c: number) => boolean;
+  /** The characters a match can start with (a cheap test before each sticky attempt). */
+  starts: string;
 }
+
+/** The code units of `chars` (the start test compares numbers in a loop the compiler inlines). */
+const codesOf = (chars: string): number[] => [...chars].map((c) => c.charCodeAt(0));
+const STARTS = new WeakMap<Anchoring, number[]>();
 
 /**
  * Every match of `sticky` (a regex with flag y, never matching the empty string) in `text` from offset
  * `from`, in order, as `exec` with flag g from lastIndex = `from` would return them.
  */
 export function anchoredMatches(text: string, sticky: RegExp, how: Anchoring, from = 0): RegExpExecArray[] {
-  const at: number[] = [];
-  for (const word of how.anchors) for (let q = text.indexOf(word); q >= 0; q = text.indexOf(word, q + 1)) at.push(q);
+  const found: number[] = [];
+  for (const word of how.anchors) for (let q = text.indexOf(word); q >= 0; q = text.indexOf(word, q + 1)) found.push(q);
   const out: RegExpExecArray[] = [];
-  if (at.length === 0) return out;
-  if (how.anchors.length > 1) at.sort((a, b) => a - b);
+  if (found.length === 0) return out;
+  // A typed array sorts numerically in native code (a comparator would be called per comparison).
+  const at = how.anchors.length > 1 ? new Int32Array(found).sort() : found;
+  let codes = STARTS.get(how);
+  if (!codes) STARTS.set(how, (codes = codesOf(how.starts)));
   let next = from; // the first start not yet tried (and past the last match)
-  for (const q of at) {
+  for (let a = 0; a < at.length; a++) {
+    const q = at[a]!;
     const last = q - how.minLead;
     for (let s = Math.max(next, q - how.maxLead, 0); s <= last; s++) {
-      if (!how.canStart(text.charCodeAt(s))) continue;
+      const c = text.charCodeAt(s);
+      let can = false;
+      for (let k = 0; k < codes.length; k++) if (codes[k] === c) can = true;
+      if (!can) continue;
       sticky.lastIndex = s;
       const m = sticky.exec(text);
       if (!m) continue;

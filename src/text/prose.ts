@@ -21,6 +21,7 @@ const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
 /** Whitespace of any width and markdown marks (emphasis, headings, table pipes). */
 const SPACE_RUN = /[\s*#|`]+/g;
 const PLAIN_PUNCT = [';', ':', '(', ')', '?', '!'];
+const PLAIN_PUNCT_TEST = /[;:()?!]/;
 /** A comma to make full-width: not one between digits (「1,295」 is a thousands separator). */
 const ASCII_COMMA = /,(?!\d{3}(?!\d))|(?<!\d),/g;
 const SPACE_TEST = /[\s*#|`]/;
@@ -40,7 +41,7 @@ export function normalizeLine(line: string): string {
   if (FULL_WIDTH_ALNUM_TEST.test(s)) s = s.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (SPACE_TEST.test(s)) s = s.replace(SPACE_RUN, '');
   // Plain string replacements (no per-match callback), each only when its character occurs.
-  for (const ch of PLAIN_PUNCT) if (s.includes(ch)) s = s.replaceAll(ch, TO_FULL[ch]!);
+  if (PLAIN_PUNCT_TEST.test(s)) for (const ch of PLAIN_PUNCT) if (s.includes(ch)) s = s.replaceAll(ch, TO_FULL[ch]!);
   if (s.includes(',')) s = s.replace(ASCII_COMMA, '，');
   return s;
 }
@@ -48,6 +49,15 @@ export function normalizeLine(line: string): string {
 /** Line indexes to leave out (a Set, or anything else that answers `has`). */
 export interface LineSet {
   has(line: number): boolean;
+}
+
+/**
+ * Whether a line starting with this code unit can be a PAGE_FOOTER: a superset of its class (ASCII, the
+ * no-break and other Unicode spaces, the dashes, ·, 第, 页, 共), so that most short lines, which start with
+ * an ideograph or a bracket, skip the regex.
+ */
+function mayStartFooter(c: number): boolean {
+  return c < 0x80 || c === 0xa0 || c === 0xb7 || (c >= 0x1680 && c <= 0x3000) || c === 0xfeff || c === 0x7b2c || c === 0x9875 || c === 0x5171;
 }
 
 /** U+0001, which once separated lines joined for normalising; dropped from lines for the same output. */
@@ -101,8 +111,8 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
   for (let i = from; i < to; i++) {
     if (skip.has(i)) continue;
     const raw = lines[i] ?? '';
-    // Page footers (「-3-」「— 3 —」「第3页」) are short; only short lines need the test.
-    if (raw.length < 16 && PAGE_FOOTER.test(raw)) continue;
+    // Page footers (「-3-」「— 3 —」「第3页」) are short; only short lines that may be one need the test.
+    if (raw.length < 16 && (raw.length === 0 || mayStartFooter(raw.charCodeAt(0))) && PAGE_FOOTER.test(raw)) continue;
     // Written one past the end, leaving room for a paragraph break before the line.
     if (o + raw.length + 1 > buf.length) buf = unitsFor(o + raw.length + 1);
     const ls = o + 1;

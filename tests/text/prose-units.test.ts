@@ -82,3 +82,17 @@ describe('buildProse by code units', () => {
     expect(buildProse(lines, new Set())).toEqual(oracle(lines, new Set()));
   });
 });
+
+describe('page footers', () => {
+  test('a line is dropped as a footer whatever its first code unit', () => {
+    // Footer-shaped lines starting with every BMP code unit: buildProse agrees with the footer regex.
+    const PAGE_FOOTER_RE = /^[\s\-—–_·\d第页共/]*$/;
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const line = `${String.fromCharCode(c)}3页`;
+      const kept = buildProse(['正文。', line], new Set()).lineIdx.includes(1);
+      if (kept === PAGE_FOOTER_RE.test(line) && normalizeLine(line) !== '') wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
