@@ -61,8 +61,11 @@ export function checkOverviewTopics(report: ParsedReport): Finding[] {
 }
 
 export const PRAISE = /自评[^。；，]{0,6}满分|(?:排名|位居|位列|名列|居)(?:全[省市区县国]|[省市区县]级|同级|系统内?)[^。；，第]{0,8}第一|名列前茅/y;
-/** Every match holds 满分 (2–8 characters in), 第一 (3–13) or 前茅 (2), and starts with 自排位名居. */
-export const PRAISE_ANCHORS: Anchoring = { anchors: ['满分', '第一', '前茅'], minLead: 2, maxLead: 13, starts: '自排位名居' };
+/**
+ * Every match holds 满分 (2–8 characters in), 第一 (3–13) or the 茅 of 名列前茅 (3), and starts with 自排位名居
+ * (茅 alone: a search for 前茅 stops at every common 前).
+ */
+export const PRAISE_ANCHORS: Anchoring = { anchors: ['满分', '第一', '茅'], minLead: 2, maxLead: 13, starts: '自排位名居' };
 
 /** CON-03: self-praise instead of substance. */
 export function checkSelfPraise(report: ParsedReport): Finding[] {

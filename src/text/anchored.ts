@@ -19,9 +19,19 @@ export interface Anchoring {
   starts: string;
 }
 
-/** The code units of `chars` (the start test compares numbers in a loop the compiler inlines). */
-const codesOf = (chars: string): number[] => [...chars].map((c) => c.charCodeAt(0));
-const STARTS = new WeakMap<Anchoring, number[]>();
+/** The start characters as code units, with a filter by low byte that rejects almost every other unit. */
+interface StartTest {
+  codes: number[];
+  byLowByte: Uint8Array;
+}
+const STARTS = new WeakMap<Anchoring, StartTest>();
+
+function startTest(chars: string): StartTest {
+  const codes = [...chars].map((c) => c.charCodeAt(0));
+  const byLowByte = new Uint8Array(256);
+  for (const c of codes) byLowByte[c & 0xff] = 1;
+  return { codes, byLowByte };
+}
 
 /**
  * Every match of `sticky` (a regex with flag y, never matching the empty string) in `text` from offset
@@ -34,14 +44,16 @@ export function anchoredMatches(text: string, sticky: RegExp, how: Anchoring, fr
   if (found.length === 0) return out;
   // A typed array sorts numerically in native code (a comparator would be called per comparison).
   const at = how.anchors.length > 1 ? new Int32Array(found).sort() : found;
-  let codes = STARTS.get(how);
-  if (!codes) STARTS.set(how, (codes = codesOf(how.starts)));
+  let test = STARTS.get(how);
+  if (!test) STARTS.set(how, (test = startTest(how.starts)));
+  const { codes, byLowByte } = test;
   let next = from; // the first start not yet tried (and past the last match)
   for (let a = 0; a < at.length; a++) {
     const q = at[a]!;
     const last = q - how.minLead;
     for (let s = Math.max(next, q - how.maxLead, 0); s <= last; s++) {
       const c = text.charCodeAt(s);
+      if (byLowByte[c & 0xff] === 0) continue;
       let can = false;
       for (let k = 0; k < codes.length; k++) if (codes[k] === c) can = true;
       if (!can) continue;
