@@ -155,14 +155,21 @@ const SUBJECT_GROUPS: Record<Subject, string[]> = { review: ['review'], lit: ['l
 const OUTCOME_COL: Partial<Record<ClaimKind, string>> = { maintained: 'maintained', corrected: 'corrected', otherResult: 'other', pending: 'pending', total: 'total' };
 const COL_NAME: Record<string, string> = { maintained: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
 
+const SEC4_PARTS = ['maintained', 'corrected', 'other', 'pending'];
+/** `sec4.<group>.<col>` for every group and column, built once (a key string per lookup costs more). */
+const SEC4_KEY: Record<string, Record<string, FieldKey>> = Object.fromEntries(
+  ['review', 'litDirect', 'litAfterReview'].map((g) => [g, Object.fromEntries([...SEC4_PARTS, 'total'].map((c) => [c, `sec4.${g}.${c}`]))]),
+);
+const sec4Key = (g: string, col: string): FieldKey => SEC4_KEY[g]?.[col] ?? `sec4.${g}.${col}`;
+
 /** Table-四 value of a column summed over a subject's groups (a blank total falls back to its parts). */
 function sec4Value(report: ParsedReport, subject: Subject, col: string): number | null {
   let sum = 0;
   for (const g of SUBJECT_GROUPS[subject]) {
-    let v = cellValue(report, `sec4.${g}.${col}`);
+    let v = cellValue(report, sec4Key(g, col));
     if (v === undefined) return null;
     if (v === null && col === 'total') {
-      v = ['maintained', 'corrected', 'other', 'pending'].reduce((a, c) => a + (cellValue(report, `sec4.${g}.${c}`) ?? 0), 0);
+      v = SEC4_PARTS.reduce((a, c) => a + (cellValue(report, sec4Key(g, c)) ?? 0), 0);
     }
     sum += v ?? 0;
   }
@@ -170,7 +177,7 @@ function sec4Value(report: ParsedReport, subject: Subject, col: string): number 
 }
 
 function sec4Keys(subject: Subject, cols: string[]): FieldKey[] {
-  return SUBJECT_GROUPS[subject].flatMap((g) => cols.map((c) => `sec4.${g}.${c}`));
+  return SUBJECT_GROUPS[subject].flatMap((g) => cols.map((c) => sec4Key(g, c)));
 }
 
 /** NAR-04: 「行政复议N起」 = review.total; 「行政诉讼N起」 = litDirect.total + litAfterReview.total. */

@@ -41,12 +41,15 @@ export function checkAmounts(report: ParsedReport): Finding[] {
     const cell = report.cells[key];
     if (!cell || cell.value === null) continue;
     const v = cell.value;
+    // Most amounts are plain: the cell's name is worked out only for a finding.
+    const unit = UNIT_IN_CELL.test(cell.raw);
+    if (!(v < 0) && !unit && !(Number.isInteger(v) && v >= YUAN_LIKE) && !cell.raw.includes('.')) continue;
     const name = cellName(key);
     const lines = cell.ref ? { lines: [cell.ref.line] } : {};
     const push = (message: string) => out.push({ id: 'NUM-02', severity: 'warning', cells: [key], message, ...lines });
     if (v < 0) push(`${name}：填报为 ${fmt(v)}，金额不应为负数。`);
     else if (decimals(cell.raw) > 4) push(`${name}：填报为「${cell.raw}」，金额应以万元为单位，最多保留 4 位小数。`);
-    if (UNIT_IN_CELL.test(cell.raw)) {
+    if (unit) {
       push(`${name}：单元格内写有单位「${cell.raw.trim()}」，已按 ${fmt(v)} 万元读取；单位应只写在表头（万元）。`);
     } else if (Number.isInteger(v) && v >= YUAN_LIKE) {
       push(`${name}：填报为 ${fmt(v)} 万元（即 ${fmt(v / 10000)} 亿元），疑似按元填报，请核对单位。`);
