@@ -9,6 +9,7 @@ import { safe } from './safe.ts';
 import { SEC3_COLUMNS, SEC4_COLUMNS, SEC4_GROUPS } from '../spec/templates.ts';
 import { type CellSum, blankNote, cellName, cellValue, fmt, fmtCell, hasSec3, hasSec4, sec3ColName, sec3Keys, sec3RowName, sec3RowsPresent, sumCells } from './cells.ts';
 import type { Sec3RowDef } from '../spec/templates.ts';
+import { cellScan, keyIndex, keyIndexes } from './text-cache.ts';
 
 const COLUMN_KEYS = SEC3_COLUMNS.map((c) => c.key);
 /** Rows of table 三 that are not 办理结果 (everything else between them adds up to （七）总计). */
@@ -31,23 +32,29 @@ const OK: TotalCheck = { kind: 'ok' };
 
 /** Sums `partKeys` and compares with `totalKey` (a blank total counts as 0, as a blank part does). */
 function checkTotal(report: ParsedReport, partKeys: readonly FieldKey[], totalKey: FieldKey): TotalCheck {
-  const cells = report.cells;
-  const totalCell = cells[totalKey];
-  if (totalCell && totalCell.value !== null) {
-    // Every part a number (the usual table): the same sum, in the same order, without the lists of
-    // blank and absent keys; anything else takes the general path below.
+  const parts = keyIndexes(partKeys);
+  const total = keyIndex(totalKey);
+  const { isNumber, numbers } = cellScan(report);
+  if (parts && total >= 0 && isNumber[total] === 1) {
+    // Every part a number (the usual table): the same sum, in the same order, from the numbers cellScan
+    // kept by index, without the lists of blank and absent keys; anything else takes the general path.
     let sum = 0;
     let plain = true;
-    for (const k of partKeys) {
-      const c = cells[k];
-      if (!c || c.value === null) {
+    for (let i = 0; i < parts.length; i++) {
+      const k = parts[i]!;
+      if (isNumber[k] !== 1) {
         plain = false;
         break;
       }
-      sum += c.value;
+      sum += numbers[k]!;
     }
-    if (plain && sum === totalCell.value) return OK;
+    if (plain && sum === numbers[total]) return OK;
   }
+  return checkTotalByKeys(report, partKeys, totalKey);
+}
+
+/** checkTotal by key lookups, blanks and absent keys listed. */
+function checkTotalByKeys(report: ParsedReport, partKeys: readonly FieldKey[], totalKey: FieldKey): TotalCheck {
   const parts = sumCells(report, partKeys);
   const total = cellValue(report, totalKey);
   if (total === undefined || parts.absent.length > 0) {

@@ -42,8 +42,10 @@ export function anchoredMatches(text: string, sticky: RegExp, how: Anchoring, fr
   for (const word of how.anchors) for (let q = text.indexOf(word); q >= 0; q = text.indexOf(word, q + 1)) found.push(q);
   const out: RegExpExecArray[] = [];
   if (found.length === 0) return out;
-  // A typed array sorts numerically in native code (a comparator would be called per comparison).
-  const at = how.anchors.length > 1 ? new Int32Array(found).sort() : found;
+  // A typed array sorts numerically in native code (a comparator would be called per comparison); always
+  // one, so the loop below reads one kind of array.
+  const at = new Int32Array(found);
+  if (how.anchors.length > 1) at.sort();
   let test = STARTS.get(how);
   if (!test) STARTS.set(how, (test = startTest(how.starts)));
   const { codes, byLowByte } = test;
