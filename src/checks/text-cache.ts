@@ -3,7 +3,7 @@
  * fingerprinted once however many checks read it.
  */
 import type { FieldKey, ParsedReport, Section } from '../model.ts';
-import { buildProse, splitSentences, type LineSet, type Prose, type Sentence } from '../text/prose.ts';
+import { buildProse, proseSentences, type LineSet, type Prose, type Sentence } from '../text/prose.ts';
 import { fingerprint, probablyContains, type Fingerprint } from '../text/similarity.ts';
 import { SEC3_2019, SEC3_2021, sec2Keys, sec3Keys, sec4Keys } from '../spec/templates.ts';
 
@@ -127,7 +127,7 @@ export function sectionPrint(section: Section): Fingerprint {
 export function sentencesOf(prose: Prose): Sentence[] {
   let s = SENTENCES.get(prose);
   if (!s) {
-    s = splitSentences(prose.text);
+    s = proseSentences(prose);
     SENTENCES.set(prose, s);
   }
   return s;

@@ -13,6 +13,10 @@ export interface Prose {
   starts: number[];
   /** Source line index of each entry of `starts`. */
   lineIdx: number[];
+  /** Offsets in `text` of the sentence ends 。！？; (ascending), noted while the text is built. */
+  sentenceEnds: Int32Array;
+  /** Offsets in `text` of the paragraph breaks (ascending). */
+  breaks: Int32Array;
 }
 
 const TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
@@ -108,6 +112,10 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
   let o = 0; // units written
   let prevStart = 0; // the previous non-empty line, at [prevStart, o)
   const map = unitMap();
+  const flags = unitFlags();
+  let ends = endsBuffer;
+  let ne = 0; // sentence ends noted
+  const breaks: number[] = [];
   for (let i = from; i < to; i++) {
     if (skip.has(i)) continue;
     const raw = lines[i] ?? '';
@@ -118,13 +126,20 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
     const ls = o + 1;
     let le = ls;
     let comma = 0;
+    if (ne + raw.length > ends.length) ends = endsFor(ne + raw.length);
+    const ne0 = ne;
     // One table load per unit and no branch: a dropped unit (−1) is written and then overwritten, as `le`
     // does not advance past it (the mix of ideographs, digits and punctuation defeats branch prediction).
     for (let k = 0; k < raw.length; k++) {
       const m = map[raw.charCodeAt(k)]!;
       buf[le] = m;
+      const f = flags[m & 0xffff]!;
+      if (f !== 0) {
+        // Rare (a sentence end or an ASCII comma), so this branch is well predicted.
+        if (f === 2) ends[ne++] = le;
+        else comma = 1;
+      }
       le += 1 + (m >> 31);
-      comma |= m === 0x2c ? 1 : 0;
     }
     if (le === ls) continue;
     if (comma !== 0) fixCommas(buf, ls, le); // a second pass over the line, only when it has an ASCII comma
@@ -135,20 +150,50 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
         SENTENCE_END_CODES.has(last) ||
         startsNumberedAt(buf, ls, le) ||
         (o - prevStart <= 24 && last !== COMMA && last !== ENUM_COMMA && startsNumberedAt(buf, prevStart, o));
-      if (hardBreak) buf[o] = 0x0a;
-      else at = o;
+      if (hardBreak) {
+        buf[o] = 0x0a;
+        breaks.push(o);
+      } else at = o;
     } else {
       at = 0;
     }
-    if (at !== ls) buf.copyWithin(at, ls, le);
+    if (at !== ls) {
+      buf.copyWithin(at, ls, le);
+      for (let j = ne0; j < ne; j++) ends[j]! -= ls - at;
+    }
     starts.push(at);
     lineIdx.push(i);
     prevStart = at;
     o = at + (le - ls);
   }
   const text = unitsText(buf, o);
+  const sentenceEnds = ends.slice(0, ne);
   if (units.length > UNITS_KEPT) units = new Uint16Array(1 << 14);
-  return { text, starts, lineIdx };
+  if (endsBuffer.length > UNITS_KEPT) endsBuffer = new Int32Array(1 << 12);
+  return { text, starts, lineIdx, sentenceEnds, breaks: new Int32Array(breaks) };
+}
+
+/** Reused buffer of the sentence ends buildProse notes (grown as needed). */
+let endsBuffer: Int32Array = new Int32Array(1 << 12);
+
+/** `endsBuffer`, grown (contents kept) to hold at least `n` offsets. */
+function endsFor(n: number): Int32Array {
+  const grown = new Int32Array(Math.max(n, endsBuffer.length * 2));
+  grown.set(endsBuffer);
+  endsBuffer = grown;
+  return grown;
+}
+
+let UNIT_FLAGS: Uint8Array | undefined;
+
+/** Per mapped unit: 1 for the ASCII comma (fixed up later), 2 for a sentence end 。！？；. */
+function unitFlags(): Uint8Array {
+  if (!UNIT_FLAGS) {
+    UNIT_FLAGS = new Uint8Array(0x10000);
+    UNIT_FLAGS[0x2c] = 1;
+    for (const c of '。！？；') UNIT_FLAGS[c.charCodeAt(0)] = 2;
+  }
+  return UNIT_FLAGS;
 }
 
 /** The normalised text of the k-th line that went into the prose (k indexes `starts`). */
@@ -230,6 +275,31 @@ export function splitSentences(text: string): Sentence[] {
     out.push(new ProseSentence(text, from, end));
     from = end;
   }
+  return out;
+}
+
+/**
+ * The sentences of a prose, as splitSentences would cut `prose.text`, from the sentence ends and paragraph
+ * breaks buildProse noted: no pass over the text.
+ */
+export function proseSentences(prose: Prose): Sentence[] {
+  const { text, sentenceEnds: ends, breaks } = prose;
+  const out: Sentence[] = [];
+  let from = 0; // where the next sentence starts
+  let i = 0;
+  let j = 0;
+  while (i < ends.length || j < breaks.length) {
+    if (j >= breaks.length || (i < ends.length && ends[i]! < breaks[j]!)) {
+      const at = ends[i++]!;
+      out.push(new ProseSentence(text, from, at + 1)); // the text before the end mark (maybe none), and it
+      from = at + 1;
+    } else {
+      const at = breaks[j++]!;
+      if (at > from) out.push(new ProseSentence(text, from, at));
+      from = at + 1;
+    }
+  }
+  if (text.length > from) out.push(new ProseSentence(text, from, text.length));
   return out;
 }
 
