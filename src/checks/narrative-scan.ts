@@ -52,8 +52,8 @@ export interface NarrativeClaims {
   statements: Statement[];
 }
 
-/** Units of a count; a count is found from its unit backwards (units are rarer than numeral characters). */
-const UNIT = /[件起宗]/g;
+/** 件起宗, the units of a count; a count is found from its unit backwards (units are rarer than numerals). */
+const isUnit = (c: number) => c === 0x4ef6 || c === 0x8d77 || c === 0x5b97;
 /** Codes of the Chinese numeral characters (code lookups allocate no one-character strings). */
 const CN_NUMERAL = new Set([...CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -74,12 +74,12 @@ interface CountHit {
  * Every count of a text, in order: each unit character, read backwards over 余 and a numeral. Linear,
  * no regex backtracking; a numeral longer than any real count (a run of 一…) is ignored.
  */
-function findCounts(text: string): CountHit[] {
+function findCounts(text: string, marks: Int32Array): CountHit[] {
   const out: CountHit[] = [];
-  UNIT.lastIndex = 0;
-  // `test` finds each unit character without building a match array; the unit sits just before lastIndex.
-  while (UNIT.test(text)) {
-    const unitAt = UNIT.lastIndex - 1;
+  // The unit characters are among the characters buildProse marked: no pass over the text.
+  for (let u = 0; u < marks.length; u++) {
+    const unitAt = marks[u]!;
+    if (!isUnit(text.charCodeAt(unitAt))) continue;
     let j = unitAt;
     const estimate = text[j - 1] === '余';
     if (estimate) j--;
@@ -171,7 +171,7 @@ export function scanProse(prose: Prose): NarrativeClaims {
   const infoCtxOf = (si: number) => info[si] === 1 || (si > 0 && info[si - 1] === 1) || (si > 1 && info[si - 2] === 1);
   scanStatements(text0, sentences, infoCtxOf, statements);
   // All counts of the prose, in order; each sentence takes the ones inside it.
-  const counts = findCounts(text0);
+  const counts = findCounts(text0, prose.marks);
   let ci = 0;
   let carrySubject: Subject | null = null;
   let carryApply = false;

@@ -13,8 +13,11 @@ export interface Prose {
   starts: number[];
   /** Source line index of each entry of `starts`. */
   lineIdx: number[];
-  /** Offsets in `text` of the sentence ends 。！？; (ascending), noted while the text is built. */
-  sentenceEnds: Int32Array;
+  /**
+   * Offsets in `text` of the characters the scans look for (ascending), noted while the text is built:
+   * the sentence ends 。！？； and the count units 件起宗.
+   */
+  marks: Int32Array;
   /** Offsets in `text` of the paragraph breaks (ascending). */
   breaks: Int32Array;
 }
@@ -114,7 +117,7 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
   const map = unitMap();
   const flags = unitFlags();
   let ends = endsBuffer;
-  let ne = 0; // sentence ends noted
+  let ne = 0; // marked characters noted
   const breaks: number[] = [];
   for (let i = from; i < to; i++) {
     if (skip.has(i)) continue;
@@ -135,7 +138,7 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
       buf[le] = m;
       const f = flags[m & 0xffff]!;
       if (f !== 0) {
-        // Rare (a sentence end or an ASCII comma), so this branch is well predicted.
+        // Rare (a marked character or an ASCII comma), so this branch is well predicted.
         if (f === 2) ends[ne++] = le;
         else comma = 1;
       }
@@ -167,13 +170,13 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
     o = at + (le - ls);
   }
   const text = unitsText(buf, o);
-  const sentenceEnds = ends.slice(0, ne);
+  const marks = ends.slice(0, ne);
   if (units.length > UNITS_KEPT) units = new Uint16Array(1 << 14);
   if (endsBuffer.length > UNITS_KEPT) endsBuffer = new Int32Array(1 << 12);
-  return { text, starts, lineIdx, sentenceEnds, breaks: new Int32Array(breaks) };
+  return { text, starts, lineIdx, marks, breaks: new Int32Array(breaks) };
 }
 
-/** Reused buffer of the sentence ends buildProse notes (grown as needed). */
+/** Reused buffer of the marked characters buildProse notes (grown as needed). */
 let endsBuffer: Int32Array = new Int32Array(1 << 12);
 
 /** `endsBuffer`, grown (contents kept) to hold at least `n` offsets. */
@@ -186,12 +189,12 @@ function endsFor(n: number): Int32Array {
 
 let UNIT_FLAGS: Uint8Array | undefined;
 
-/** Per mapped unit: 1 for the ASCII comma (fixed up later), 2 for a sentence end 。！？；. */
+/** Per mapped unit: 1 for the ASCII comma (fixed up later), 2 for a marked character (see Prose.marks). */
 function unitFlags(): Uint8Array {
   if (!UNIT_FLAGS) {
     UNIT_FLAGS = new Uint8Array(0x10000);
     UNIT_FLAGS[0x2c] = 1;
-    for (const c of '。！？；') UNIT_FLAGS[c.charCodeAt(0)] = 2;
+    for (const c of '。！？；件起宗') UNIT_FLAGS[c.charCodeAt(0)] = 2;
   }
   return UNIT_FLAGS;
 }
@@ -278,12 +281,18 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
+/** 。！？；, the sentence ends that stay with their sentence. */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b;
+}
+
 /**
  * The sentences of a prose, as splitSentences would cut `prose.text`, from the sentence ends and paragraph
  * breaks buildProse noted: no pass over the text.
  */
 export function proseSentences(prose: Prose): Sentence[] {
-  const { text, sentenceEnds: ends, breaks } = prose;
+  const { text, breaks } = prose;
+  const ends = prose.marks.filter((at) => isSentenceEnd(text.charCodeAt(at)));
   const out: Sentence[] = [];
   let from = 0; // where the next sentence starts
   let i = 0;
