@@ -89,13 +89,27 @@ function unitsFor(n: number): Uint16Array {
   return units;
 }
 
-/** `mapUnit` of every UTF-16 code unit, the separator U+0001 dropped (−1) too; built on first use. */
+/** Flag bits above the unit in UNIT_MAP: an ASCII comma (fixed up later), a marked character (Prose.marks). */
+const COMMA_FLAG = 1 << 16;
+const MARKED = 2 << 16;
+
+/**
+ * `mapUnit` of every UTF-16 code unit (the separator U+0001 dropped too): −1 for a dropped unit, else the
+ * unit it becomes, with COMMA_FLAG or MARKED added above its 16 bits; built on first use.
+ */
 let UNIT_MAP: Int32Array | undefined;
 
 function unitMap(): Int32Array {
   if (!UNIT_MAP) {
     UNIT_MAP = new Int32Array(0x10000);
     for (let c = 0; c < 0x10000; c++) UNIT_MAP[c] = c === SEP_CODE ? -1 : mapUnit(c);
+    UNIT_MAP[0x2c] = 0x2c | COMMA_FLAG;
+    for (const ch of '。！？；件起宗') {
+      const c = ch.charCodeAt(0);
+      UNIT_MAP[c] = c | MARKED;
+    }
+    // ASCII ; ! ? become full-width sentence ends.
+    for (const c of [0x3b, 0x21, 0x3f]) UNIT_MAP[c] = UNIT_MAP[c]! | MARKED;
   }
   return UNIT_MAP;
 }
@@ -115,7 +129,6 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
   let o = 0; // units written
   let prevStart = 0; // the previous non-empty line, at [prevStart, o)
   const map = unitMap();
-  const flags = unitFlags();
   let ends = endsBuffer;
   let ne = 0; // marked characters noted
   const breaks: number[] = [];
@@ -134,15 +147,14 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
     // One table load per unit and no branch: a dropped unit (−1) is written and then overwritten, as `le`
     // does not advance past it (the mix of ideographs, digits and punctuation defeats branch prediction).
     for (let k = 0; k < raw.length; k++) {
-      const m = map[raw.charCodeAt(k)]!;
-      buf[le] = m;
-      const f = flags[m & 0xffff]!;
-      if (f !== 0) {
+      const v = map[raw.charCodeAt(k)]!;
+      buf[le] = v; // the store keeps the unit (the low 16 bits)
+      if (v > 0xffff) {
         // Rare (a marked character or an ASCII comma), so this branch is well predicted.
-        if (f === 2) ends[ne++] = le;
+        if (v >= MARKED) ends[ne++] = le;
         else comma = 1;
       }
-      le += 1 + (m >> 31);
+      le += 1 + (v >> 31);
     }
     if (le === ls) continue;
     if (comma !== 0) fixCommas(buf, ls, le); // a second pass over the line, only when it has an ASCII comma
@@ -187,17 +199,6 @@ function endsFor(n: number): Int32Array {
   return grown;
 }
 
-let UNIT_FLAGS: Uint8Array | undefined;
-
-/** Per mapped unit: 1 for the ASCII comma (fixed up later), 2 for a marked character (see Prose.marks). */
-function unitFlags(): Uint8Array {
-  if (!UNIT_FLAGS) {
-    UNIT_FLAGS = new Uint8Array(0x10000);
-    UNIT_FLAGS[0x2c] = 1;
-    for (const c of '。！？；件起宗') UNIT_FLAGS[c.charCodeAt(0)] = 2;
-  }
-  return UNIT_FLAGS;
-}
 
 /** The normalised text of the k-th line that went into the prose (k indexes `starts`). */
 export function proseLine(prose: Prose, k: number): string {

@@ -45,7 +45,7 @@ const lineMap = ({ text, starts, lineIdx }: Prose) => ({ text, starts, lineIdx }
 /** Sentences as plain data. */
 const sentencesOf = (list: Array<{ text: string; start: number; end: number }>) => list.map(({ text, start, end }) => ({ text, start, end }));
 
-const ALPHABET = [...'一二三是、（）()0123456789,,,.．。；;:：!?！？ \t\u3000\u00a0*#|`\u0001件年申请ａ１Ｚ，-—第页共/\ufeff', '\ud800'];
+const ALPHABET = [...'一二三是、（）()0123456789,,,.．。；;:：!?！？ \t\u3000\u00a0*#|`\u0001件起宗年申请ａ１Ｚ，-—第页共/\ufeff', '\ud800'];
 
 /** Deterministic pseudo-random lines (a fixed LCG: the test reads the same lines on every run). */
 function randomLines(seed: number): string[] {
@@ -77,6 +77,7 @@ describe('buildProse by code units', () => {
       const prose = buildProse(lines, skip);
       expect(lineMap(prose), JSON.stringify(lines)).toEqual(oracle(lines, skip));
       expect(sentencesOf(proseSentences(prose)), JSON.stringify(lines)).toEqual(sentencesOf(splitSentences(prose.text)));
+      expect([...prose.marks], JSON.stringify(lines)).toEqual([...prose.text.matchAll(/[。！？；件起宗]/g)].map((m) => m.index));
     }
   });
 
