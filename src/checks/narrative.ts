@@ -125,7 +125,11 @@ export function checkOutcomes(report: ParsedReport): Finding[] {
   const out: Finding[] = [];
   for (const block of blocks(applyClaims)) {
     const byKind = new Map<ClaimKind, Claim[]>();
-    for (const c of block) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    for (const c of block) {
+      const list = byKind.get(c.kind);
+      if (list) list.push(c);
+      else byKind.set(c.kind, [c]);
+    }
     for (const [kind, list] of byKind) {
       const stated = list.reduce((a, c) => a + c.value, 0);
       const rk = rowsForCached(kind, rowSet);

@@ -171,6 +171,13 @@ function rowKeys(table: TableRead, row: RowRead): readonly FieldKey[] {
   return keys;
 }
 
+/** The keys of all the given rows, in order (a plain loop: a report may have a score of such rows). */
+function extraKeys(table: TableRead, rows: RowRead[]): FieldKey[] {
+  const out: FieldKey[] = [];
+  for (const r of rows) for (const k of rowKeys(table, r)) out.push(k);
+  return out;
+}
+
 const TABLE_SHORT = { sec2: '表二', sec3: '表三', sec4: '表四' } as const;
 
 /** STR-06: rows with too few numbers (error, per row) or too many (warning, one per table). */
@@ -200,7 +207,7 @@ export function checkRowWidths(report: ParsedReport): Finding[] {
       out.push({
         id: 'STR-06',
         severity: 'warning',
-        cells: extra.flatMap((r) => rowKeys(table, r)),
+        cells: extraKeys(table, extra),
         message: `${TABLE_SHORT[t]}有 ${extra.length} 行的数字多于 ${extra[0].expected} 个（如${names}有 ${extra[0].found} 个），已使用每行的${extra[0].used}数字，请核对多出的数字。`,
         lines: extra.filter((r) => r.ref).map((r) => (r.ref as { line: number }).line),
       });
