@@ -152,8 +152,8 @@ export function checkYears(report: ParsedReport): Finding[] {
   // Sentences that open with a year narrate "the year": count them per year, by the offset in prose.text
   // of the sentence start (one past its delimiter; 0 for the first sentence).
   const counts = new Map<number, number[]>();
-  const add = (year: string, at: number) => {
-    const y = Number(year);
+  const add = (digits: string, at: number) => {
+    const y = Number(digits);
     const list = counts.get(y);
     if (list) list.push(at);
     else counts.set(y, [at]);

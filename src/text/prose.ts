@@ -129,7 +129,7 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
   let o = 0; // units written
   let prevStart = 0; // the previous non-empty line, at [prevStart, o)
   const map = unitMap();
-  let ends = endsBuffer;
+  let marks = marksBuffer;
   let ne = 0; // marked characters noted
   const breaks: number[] = [];
   for (let i = from; i < to; i++) {
@@ -142,7 +142,7 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
     const ls = o + 1;
     let le = ls;
     let comma = 0;
-    if (ne + raw.length > ends.length) ends = endsFor(ne + raw.length);
+    if (ne + raw.length > marks.length) marks = marksFor(ne + raw.length);
     const ne0 = ne;
     // One table load per unit and no branch: a dropped unit (−1) is written and then overwritten, as `le`
     // does not advance past it (the mix of ideographs, digits and punctuation defeats branch prediction).
@@ -151,7 +151,7 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
       buf[le] = v; // the store keeps the unit (the low 16 bits)
       if (v > 0xffff) {
         // Rare (a marked character or an ASCII comma), so this branch is well predicted.
-        if (v >= MARKED) ends[ne++] = le;
+        if (v >= MARKED) marks[ne++] = le;
         else comma = 1;
       }
       le += 1 + (v >> 31);
@@ -174,7 +174,7 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
     }
     if (at !== ls) {
       buf.copyWithin(at, ls, le);
-      for (let j = ne0; j < ne; j++) ends[j]! -= ls - at;
+      for (let j = ne0; j < ne; j++) marks[j]! -= ls - at;
     }
     starts.push(at);
     lineIdx.push(i);
@@ -182,23 +182,22 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
     o = at + (le - ls);
   }
   const text = unitsText(buf, o);
-  const marks = ends.slice(0, ne);
+  const marked = marks.slice(0, ne);
   if (units.length > UNITS_KEPT) units = new Uint16Array(1 << 14);
-  if (endsBuffer.length > UNITS_KEPT) endsBuffer = new Int32Array(1 << 12);
-  return { text, starts, lineIdx, marks, breaks: new Int32Array(breaks) };
+  if (marksBuffer.length > UNITS_KEPT) marksBuffer = new Int32Array(1 << 12);
+  return { text, starts, lineIdx, marks: marked, breaks: new Int32Array(breaks) };
 }
 
 /** Reused buffer of the marked characters buildProse notes (grown as needed). */
-let endsBuffer: Int32Array = new Int32Array(1 << 12);
+let marksBuffer: Int32Array = new Int32Array(1 << 12);
 
-/** `endsBuffer`, grown (contents kept) to hold at least `n` offsets. */
-function endsFor(n: number): Int32Array {
-  const grown = new Int32Array(Math.max(n, endsBuffer.length * 2));
-  grown.set(endsBuffer);
-  endsBuffer = grown;
+/** `marksBuffer`, grown (contents kept) to hold at least `n` offsets. */
+function marksFor(n: number): Int32Array {
+  const grown = new Int32Array(Math.max(n, marksBuffer.length * 2));
+  grown.set(marksBuffer);
+  marksBuffer = grown;
   return grown;
 }
-
 
 /** The normalised text of the k-th line that went into the prose (k indexes `starts`). */
 export function proseLine(prose: Prose, k: number): string {
@@ -292,15 +291,17 @@ function isSentenceEnd(c: number): boolean {
  * breaks buildProse noted: no pass over the text.
  */
 export function proseSentences(prose: Prose): Sentence[] {
-  const { text, breaks } = prose;
-  const ends = prose.marks.filter((at) => isSentenceEnd(text.charCodeAt(at)));
+  const { text, marks, breaks } = prose;
   const out: Sentence[] = [];
   let from = 0; // where the next sentence starts
   let i = 0;
   let j = 0;
-  while (i < ends.length || j < breaks.length) {
-    if (j >= breaks.length || (i < ends.length && ends[i]! < breaks[j]!)) {
-      const at = ends[i++]!;
+  while (true) {
+    // The next sentence end among the marks (count units are marked too).
+    while (i < marks.length && !isSentenceEnd(text.charCodeAt(marks[i]!))) i++;
+    if (i >= marks.length && j >= breaks.length) break;
+    if (j >= breaks.length || (i < marks.length && marks[i]! < breaks[j]!)) {
+      const at = marks[i++]!;
       out.push(new ProseSentence(text, from, at + 1)); // the text before the end mark (maybe none), and it
       from = at + 1;
     } else {
