@@ -9,8 +9,26 @@ import type { Check } from './types.ts';
 import { tableLineSet } from './text-cache.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
-/** A bracket of either width (one regex test beats two `includes` on short lines). */
-const OPEN_PAREN = /[(（]/;
+/**
+ * Whether a line, once its leading whitespace and '#' marks are gone, starts with a bracket of either
+ * width: only such a line can be a numbered sub-heading (the character test costs less than a regex call).
+ */
+export function startsWithParen(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) return true;
+    if (!isSpaceOrHash(c)) return false;
+  }
+  return false;
+}
+
+/** '#' or a character of the regex class \s (the whitespace `trim` removes). */
+function isSpaceOrHash(c: number): boolean {
+  return (
+    c === 0x23 || c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 const TABLE_NAMES = { sec2: '表二（主动公开政府信息情况）', sec3: '表三（收到和处理政府信息公开申请情况）', sec4: '表四（行政复议、行政诉讼情况）' } as const;
 
 /** STR-01: every section once, in order. */
@@ -64,7 +82,7 @@ export function checkNumerals(report: ParsedReport): Finding[] {
     for (let i = s.startLine + 1; i < s.endLine; i++) {
       if (tableLines.has(i)) continue;
       const raw = report.lines[i];
-      if (raw.length > 60 || !OPEN_PAREN.test(raw)) continue;
+      if (raw.length > 60 || !startsWithParen(raw)) continue;
       const t = raw.replace(/\t/g, '').trim().replace(/^#{1,6}\s*/, '');
       if (t.length > 30 || /[。；]/.test(t)) continue;
       if (!chinese && /^[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]/.test(t)) chinese = { line: i, text: t };
