@@ -36,7 +36,8 @@ function fullNameFromBody(report: ParsedReport, name: string): { full?: string; 
   const text = proseOf(report).text;
   // The name preceded by a region (川汇区七一路街道办事处, 龙亭区政府办公室); then without its generic ending.
   for (const core of [name, name.replace(/(?:办事处|人民政府|办公室)$/, '')]) {
-    if (core.length < 2) continue;
+    // The pattern ends with the name itself: a text without it cannot match, and a substring search is cheap.
+    if (core.length < 2 || !text.includes(core)) continue;
     const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const m = new RegExp(`([\\u4e00-\\u9fff]{1,6}[区县市旗])(?:人民)?${escaped}`).exec(text);
     if (!m) continue;
