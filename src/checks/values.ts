@@ -73,8 +73,8 @@ export function checkBlanks(report: ParsedReport): Finding[] {
   const short = shortRows(report);
   const byTable = new Map<string, FieldKey[]>();
   for (const key of cellScan(report).blanks) {
-    const table = key.slice(0, key.indexOf('.'));
-    if (table === 'sec3' && short.has(key.slice(5, key.lastIndexOf('.')))) continue;
+    const { table, row } = keyParts(key);
+    if (table === 'sec3' && short.has(row)) continue;
     const list = byTable.get(table);
     if (list) list.push(key);
     else byTable.set(table, [key]);
@@ -106,6 +106,19 @@ export function checkBlanks(report: ParsedReport): Finding[] {
     });
   }
   return out;
+}
+
+const KEY_PARTS = new Map<FieldKey, { table: string; row: string }>();
+
+/** The table ('sec3') and, for table 三, the row key of a field key, cut once per key (a blank table has a hundred). */
+function keyParts(key: FieldKey): { table: string; row: string } {
+  let parts = KEY_PARTS.get(key);
+  if (!parts) {
+    parts = { table: key.slice(0, key.indexOf('.')), row: key.slice(5, key.lastIndexOf('.')) };
+    // Field keys are the formats.md keys, a few hundred: the map stays small (anything else is not kept).
+    if (KEY_PARTS.size < 4096) KEY_PARTS.set(key, parts);
+  }
+  return parts;
 }
 
 /** Table-三 rows printed with too few numbers (STR-06 reports them). */
