@@ -153,7 +153,6 @@ export function scanNarrative(report: ParsedReport): NarrativeClaims {
   return scanProse(proseOf(report));
 }
 
-
 const TOPIC_INFO_G = new RegExp(TOPIC_INFO.source, 'g');
 const APPLY_WORD_G = /申请/g;
 

@@ -264,7 +264,8 @@ class ProseSentence implements Sentence {
 const SENTENCE = /[^。！？；\n]+[。！？；]?|[。！？；]/g;
 
 /**
- * Splits prose into sentences at 。！？； and paragraph breaks (the delimiter stays with its sentence).
+ * Splits prose into sentences at 。！？； and paragraph breaks (the delimiter stays with its sentence): the
+ * definition; a prose from buildProse gets the same sentences from proseSentences without a pass.
  * `test` moves lastIndex to each match's end without building a match array; a match starts at the first
  * character after the previous one that is not a paragraph break, since every other character starts one.
  */
