@@ -165,12 +165,28 @@ const MIXED = new Map<number, Sec3RowDef[]>();
 
 /** True when any key of table 三 was read. */
 export function hasSec3(report: ParsedReport): boolean {
-  return report.tables.sec3 !== undefined || Object.keys(report.cells).some((k) => k.startsWith('sec3.'));
+  return report.tables.sec3 !== undefined || tablesWithKeys(report).sec3;
 }
 
 /** True when any key of table 四 was read. */
 export function hasSec4(report: ParsedReport): boolean {
-  return report.tables.sec4 !== undefined || Object.keys(report.cells).some((k) => k.startsWith('sec4.'));
+  return report.tables.sec4 !== undefined || tablesWithKeys(report).sec4;
+}
+
+const TABLES_WITH_KEYS = new WeakMap<ParsedReport, { sec3: boolean; sec4: boolean }>();
+
+/**
+ * Which tables have keys among the cells, worked out once per report: only a report missing a table asks,
+ * but then every check of that table asks, and each answer walks all the keys.
+ */
+function tablesWithKeys(report: ParsedReport): { sec3: boolean; sec4: boolean } {
+  let t = TABLES_WITH_KEYS.get(report);
+  if (!t) {
+    const keys = Object.keys(report.cells);
+    t = { sec3: keys.some((k) => k.startsWith('sec3.')), sec4: keys.some((k) => k.startsWith('sec4.')) };
+    TABLES_WITH_KEYS.set(report, t);
+  }
+  return t;
 }
 
 /**
