@@ -9,6 +9,7 @@ import { safe } from './safe.ts';
 import { SEC3_COLUMNS, SEC4_COLUMNS, SEC4_GROUPS } from '../spec/templates.ts';
 import { type CellSum, blankNote, cellName, cellValue, fmt, fmtCell, hasSec3, hasSec4, sec3ColName, sec3Keys, sec3RowName, sec3RowsPresent, sumCells } from './cells.ts';
 import type { Sec3RowDef } from '../spec/templates.ts';
+import { cellScan, keyIndex, keyIndexes } from './text-cache.ts';
 
 const COLUMN_KEYS = SEC3_COLUMNS.map((c) => c.key);
 /** Rows of table 三 that are not 办理结果 (everything else between them adds up to （七）总计). */
@@ -27,15 +28,40 @@ type TotalCheck =
   | { kind: 'ok' }
   | { kind: 'mismatch'; parts: CellSum; total: number | null; printed: number };
 
+const OK: TotalCheck = { kind: 'ok' };
+
 /** Sums `partKeys` and compares with `totalKey` (a blank total counts as 0, as a blank part does). */
-function checkTotal(report: ParsedReport, partKeys: FieldKey[], totalKey: FieldKey): TotalCheck {
+function checkTotal(report: ParsedReport, partKeys: readonly FieldKey[], totalKey: FieldKey): TotalCheck {
+  const parts = keyIndexes(partKeys);
+  const total = keyIndex(totalKey);
+  const { isNumber, numbers } = cellScan(report);
+  if (parts && total >= 0 && isNumber[total] === 1) {
+    // Every part a number (the usual table): the same sum, in the same order, from the numbers cellScan
+    // kept by index, without the lists of blank and absent keys; anything else takes the general path.
+    let sum = 0;
+    let plain = true;
+    for (let i = 0; i < parts.length; i++) {
+      const k = parts[i]!;
+      if (isNumber[k] !== 1) {
+        plain = false;
+        break;
+      }
+      sum += numbers[k]!;
+    }
+    if (plain && sum === numbers[total]) return OK;
+  }
+  return checkTotalByKeys(report, partKeys, totalKey);
+}
+
+/** checkTotal by key lookups, blanks and absent keys listed. */
+function checkTotalByKeys(report: ParsedReport, partKeys: readonly FieldKey[], totalKey: FieldKey): TotalCheck {
   const parts = sumCells(report, partKeys);
   const total = cellValue(report, totalKey);
   if (total === undefined || parts.absent.length > 0) {
     return { kind: 'absent', keys: [...(total === undefined ? [totalKey] : []), ...parts.absent] };
   }
   const printed = total ?? 0;
-  return printed === parts.value ? { kind: 'ok' } : { kind: 'mismatch', parts, total, printed };
+  return printed === parts.value ? OK : { kind: 'mismatch', parts, total, printed };
 }
 
 /** The printed total as a message says it (after 「填报为」). */
@@ -112,14 +138,26 @@ export function checkResultTotals(report: ParsedReport): Finding[] {
   return [...out, ...notRead('ARI-02', '（七）总计', [...new Set(absent)])];
 }
 
+/** Per column of table 三: the column key and the keys of 一, 二, 三（七）总计 and 四 (never handed out). */
+const BALANCE_KEYS: ReadonlyArray<{ col: string; shared: readonly FieldKey[] }> = COLUMN_KEYS.map((col) => {
+  const k = (row: string) => sec3Keys(row).byCol[col]!;
+  return { col, shared: [k('newReceived'), k('carriedOver'), k('resultTotal'), k('carryForward')] };
+});
+
 /** ARI-03: per column, 一 + 二 = 三（七）总计 + 四 (the note printed in the table header). */
 export function checkBalance(report: ParsedReport): Finding[] {
   if (!hasSec3(report)) return [];
   const out: Finding[] = [];
   const absent: FieldKey[] = [];
-  for (const col of COLUMN_KEYS) {
-    const k = (row: string) => sec3Keys(row).byCol[col]!;
-    const keys = [k('newReceived'), k('carriedOver'), k('resultTotal'), k('carryForward')];
+  const cells = report.cells;
+  for (const { col, shared } of BALANCE_KEYS) {
+    // All four read as numbers (the usual table): compare the sums the general path below would form.
+    const a = cells[shared[0]!]?.value;
+    const b = cells[shared[1]!]?.value;
+    const c = cells[shared[2]!]?.value;
+    const d = cells[shared[3]!]?.value;
+    if (typeof a === 'number' && typeof b === 'number' && typeof c === 'number' && typeof d === 'number' && 0 + a + b === 0 + c + d) continue;
+    const keys = [...shared];
     const missing = keys.filter((key) => cellValue(report, key) === undefined);
     if (missing.length) {
       absent.push(...missing);
@@ -144,19 +182,24 @@ export function checkBalance(report: ParsedReport): Finding[] {
   return [...out, ...notRead('ARI-03', '“第一项加第二项之和等于第三项加第四项之和”', [...new Set(absent)])];
 }
 
+const SEC4_PART_COLS = SEC4_COLUMNS.filter((c) => c.key !== 'total');
+/** Per table-四 group: its part keys and total key, built once. */
+const SEC4_GROUP_KEYS = SEC4_GROUPS.map((g) => ({
+  g,
+  partKeys: SEC4_PART_COLS.map((c) => `sec4.${g.key}.${c.key}`),
+  totalKey: `sec4.${g.key}.total`,
+}));
+
 /** ARI-04: every table-四 group adds up: 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
 export function checkReviewTotals(report: ParsedReport): Finding[] {
   if (!hasSec4(report)) return [];
   const out: Finding[] = [];
   const absent: FieldKey[] = [];
-  const partCols = SEC4_COLUMNS.filter((c) => c.key !== 'total');
-  for (const g of SEC4_GROUPS) {
-    const partKeys = partCols.map((c) => `sec4.${g.key}.${c.key}`);
-    const totalKey = `sec4.${g.key}.total`;
+  for (const { g, partKeys, totalKey } of SEC4_GROUP_KEYS) {
     const c = checkTotal(report, partKeys, totalKey);
     if (c.kind === 'absent') absent.push(...c.keys);
     if (c.kind !== 'mismatch') continue;
-    const detail = partKeys.map((key, i) => `${partCols[i]!.label} ${fmtCell(cellValue(report, key))}`).join('、');
+    const detail = partKeys.map((key, i) => `${SEC4_PART_COLS[i]!.label} ${fmtCell(cellValue(report, key))}`).join('、');
     out.push({
       id: 'ARI-04',
       severity: 'error',

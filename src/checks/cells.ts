@@ -97,7 +97,7 @@ export interface CellSum {
 }
 
 /** Sums cells; a null cell counts as 0 and is listed in `blanks`, an absent key in `absent`. */
-export function sumCells(report: ParsedReport, keys: FieldKey[]): CellSum {
+export function sumCells(report: ParsedReport, keys: readonly FieldKey[]): CellSum {
   let value = 0;
   const blanks: FieldKey[] = [];
   const absent: FieldKey[] = [];
@@ -139,30 +139,54 @@ export function blankNote(blanks: FieldKey[], name: (k: FieldKey) => string = ce
  * 2019 （六） row, or whichever of them were read (a mixed layout).
  */
 export function sec3RowsPresent(report: ParsedReport): Sec3RowDef[] {
-  const other = OTHER_ROWS.filter((_, i) => OTHER_ROW_KEYS[i]!.some((k) => k in report.cells));
-  if (other.length === 0) return report.meta.template === '2019' ? SEC3_2019 : SEC3_2021;
-  const id = other.map((r) => r.key).join();
-  if (id === 'other.noCorrection,other.unpaidFee,other.misc') return SEC3_2021;
-  if (id === 'other.all') return SEC3_2019;
-  let rows = MIXED.get(id);
-  if (!rows) MIXED.set(id, (rows = [...SEC3_2021.slice(0, 20), ...other, ...SEC3_2021.slice(-2)]));
+  // Which of OTHER_ROWS were read, as bits (no arrays: several checks ask, for every report).
+  const cells = report.cells;
+  let read = 0;
+  for (let i = 0; i < OTHER_ROWS.length; i++) {
+    const [total, natural] = OTHER_ROW_KEYS[i]!;
+    if (total! in cells || natural! in cells) read |= 1 << i;
+  }
+  if (read === 0) return report.meta.template === '2019' ? SEC3_2019 : SEC3_2021;
+  if (read === 0b0111) return SEC3_2021;
+  if (read === 0b1000) return SEC3_2019;
+  let rows = MIXED.get(read);
+  if (!rows) {
+    const other = OTHER_ROWS.filter((_, i) => (read & (1 << i)) !== 0);
+    MIXED.set(read, (rows = [...SEC3_2021.slice(0, 20), ...other, ...SEC3_2021.slice(-2)]));
+  }
   return rows;
 }
 
 const OTHER_ROWS = [...SEC3_2021.slice(20, 23), SEC3_2019[20]!];
 /** The 总计 and 自然人 keys of each of OTHER_ROWS: a row counts as read when either is present. */
 const OTHER_ROW_KEYS = OTHER_ROWS.map((r) => [`sec3.${r.key}.total`, `sec3.${r.key}.naturalPerson`]);
-/** Row sets of unusual layouts, built once each, so callers may cache per row set. */
-const MIXED = new Map<string, Sec3RowDef[]>();
+/** Row sets of unusual layouts by the bits of OTHER_ROWS read, built once each, so callers may cache per row set. */
+const MIXED = new Map<number, Sec3RowDef[]>();
 
 /** True when any key of table 三 was read. */
 export function hasSec3(report: ParsedReport): boolean {
-  return report.tables.sec3 !== undefined || Object.keys(report.cells).some((k) => k.startsWith('sec3.'));
+  return report.tables.sec3 !== undefined || tablesWithKeys(report).sec3;
 }
 
 /** True when any key of table 四 was read. */
 export function hasSec4(report: ParsedReport): boolean {
-  return report.tables.sec4 !== undefined || Object.keys(report.cells).some((k) => k.startsWith('sec4.'));
+  return report.tables.sec4 !== undefined || tablesWithKeys(report).sec4;
+}
+
+const TABLES_WITH_KEYS = new WeakMap<ParsedReport, { sec3: boolean; sec4: boolean }>();
+
+/**
+ * Which tables have keys among the cells, worked out once per report: only a report missing a table asks,
+ * but then every check of that table asks, and each answer walks all the keys.
+ */
+function tablesWithKeys(report: ParsedReport): { sec3: boolean; sec4: boolean } {
+  let t = TABLES_WITH_KEYS.get(report);
+  if (!t) {
+    const keys = Object.keys(report.cells);
+    t = { sec3: keys.some((k) => k.startsWith('sec3.')), sec4: keys.some((k) => k.startsWith('sec4.')) };
+    TABLES_WITH_KEYS.set(report, t);
+  }
+  return t;
 }
 
 /**

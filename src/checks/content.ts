@@ -6,11 +6,12 @@ import type { Finding, ParsedReport, Section } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
 import { cellValue, fmt } from './cells.ts';
-import { containsAtLeast, probablyContains } from '../text/similarity.ts';
+import { containsAtLeast } from '../text/similarity.ts';
 import { comparisonKey } from '../text/normalize.ts';
 import { linesOf } from '../text/prose.ts';
-import { proseOf, sectionPrint } from './text-cache.ts';
+import { proseOf, sectionPrint, sectionProbablyContains } from './text-cache.ts';
 import { checkTitleRegion } from './content-meta.ts';
+import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
 
 const SECTION_NAMES = ['', '一', '二', '三', '四', '五', '六'];
 const section = (r: ParsedReport, no: number): Section | undefined => r.sections.find((s) => s.no === no);
@@ -31,7 +32,7 @@ export function checkProblemsSection(report: ParsedReport): Finding[] {
     return [{ id: 'CON-01', severity: 'warning', cells: [], message: `第五部分“存在的主要问题及改进情况”${key ? `只写了「${five.text.trim()}」` : '为空'}，应写明本年度存在的问题和改进措施。`, ...at }];
   }
   for (const other of report.sections) {
-    if (other.no === 5 || other.text.length < 60 || !probablyContains(five.text, other.text)) continue;
+    if (other.no === 5 || other.text.length < 60 || !sectionProbablyContains(five, other)) continue;
     if (containsAtLeast(sectionPrint(five), sectionPrint(other), 0.8)) {
       return [{ id: 'CON-01', severity: 'warning', cells: [], message: `第五部分照抄了第${SECTION_NAMES[other.no]}部分的内容，没有写出本年度存在的问题。`, ...at }];
     }
@@ -59,15 +60,18 @@ export function checkOverviewTopics(report: ParsedReport): Finding[] {
   return [{ id: 'CON-02', severity: 'info', cells: [], message: `第一部分“总体情况”未涉及：${missing.join('、')}。`, lines: [one.startLine] }];
 }
 
-const PRAISE = /自评[^。；，]{0,6}满分|(?:排名|位居|位列|名列|居)(?:全[省市区县国]|[省市区县]级|同级|系统内?)[^。；，第]{0,8}第一|名列前茅/g;
+export const PRAISE = /自评[^。；，]{0,6}满分|(?:排名|位居|位列|名列|居)(?:全[省市区县国]|[省市区县]级|同级|系统内?)[^。；，第]{0,8}第一|名列前茅/y;
+/**
+ * Every match holds 满分 (2–8 characters in), 第一 (3–13) or the 茅 of 名列前茅 (3), and starts with 自排位名居
+ * (茅 alone: a search for 前茅 stops at every common 前).
+ */
+export const PRAISE_ANCHORS: Anchoring = { anchors: ['满分', '第一', '茅'], minLead: 2, maxLead: 13, starts: '自排位名居' };
 
 /** CON-03: self-praise instead of substance. */
 export function checkSelfPraise(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
   const byQuote = new Map<string, Finding>();
-  if (!prose.text.includes('满分') && !prose.text.includes('第一') && !prose.text.includes('前茅')) return [];
-  PRAISE.lastIndex = 0;
-  for (let m = PRAISE.exec(prose.text); m; m = PRAISE.exec(prose.text)) {
+  for (const m of anchoredMatches(prose.text, PRAISE, PRAISE_ANCHORS)) {
     const quote = m[0];
     const lines = linesOf(prose, m.index, m.index + m[0].length);
     const prev = byQuote.get(quote);

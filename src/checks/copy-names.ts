@@ -22,7 +22,7 @@ const COUNTY = /区人民政府|县人民政府|区政府|县政府/g;
 /** Up to 6 ideographs right before a position (the regex runs on a 6-character slice only). */
 const RUN_BEFORE = /[\u4e00-\u9fff]{1,6}$/;
 /** Characters after which a name starts: function words, verbs, and higher-level region suffixes. */
-const NAME_START = new Set('了在的和与对及向为由将把从于是等、各全本该我其到至被给让使经按即或省市区县州盟旗'.split(''));
+const NAME_START = new Set([...'了在的和与对及向为由将把从于是等、各全本该我其到至被给让使经按即或省市区县州盟旗'].map((c) => c.charCodeAt(0)));
 const GENERIC = new Set(['乡镇', '城乡', '城镇', '各个', '相关', '有关', '其他', '所属', '所辖', '辖区', '下属', '基层', '全体', '街道', '人民', '地方', '上级', '当地', '本级', '属地']);
 
 /** Prose words that end up in front of 区政府/街道办事处 without being part of a name. */
@@ -31,7 +31,8 @@ const NOT_A_NAME = /推进|加强|推动|建设|开展|落实|完善|做好|按�
 /** The name part of a run of characters before a suffix, and the character that bounds it on the left. */
 function trimToName(run: string): { core: string; after: string } {
   let start = 0;
-  for (let i = 0; i < run.length; i++) if (NAME_START.has(run[i]!)) start = i + 1;
+  // By code: a one-character string per ideograph would be allocated.
+  for (let i = 0; i < run.length; i++) if (NAME_START.has(run.charCodeAt(i))) start = i + 1;
   return { core: run.slice(start), after: start > 0 ? run[start - 1]! : '' };
 }
 

@@ -5,10 +5,11 @@
 import type { Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
-import { containment, containsAtLeast, probablyContains } from '../text/similarity.ts';
-import { linesOf, normalizeLine, proseLine } from '../text/prose.ts';
-import { proseOf, sectionPrint } from './text-cache.ts';
+import { containment, containsAtLeast } from '../text/similarity.ts';
+import { linesOf, normalizeLine } from '../text/prose.ts';
+import { proseOf, sectionPrint, sectionProbablyContains } from './text-cache.ts';
 import { otherBodyNames } from './copy-names.ts';
+import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
 
 const SECTION_NAMES = ['', '一', '二', '三', '四', '五', '六'];
 
@@ -18,19 +19,33 @@ const MIN_PARAGRAPH = 40;
 /** CPY-02: the same paragraph (punctuation width and spacing ignored) printed twice. */
 export function checkRepeatedParagraphs(report: ParsedReport): Finding[] {
   // The prose lines are already normalised (spacing removed, clause punctuation of one width), so
-  // equal strings are equal paragraphs; the Map hashes them natively.
+  // equal strings are equal paragraphs. Paragraphs are grouped by length first, so only two of the same
+  // length are ever cut from the prose and compared (hashing every paragraph cost more than the check).
   const prose = proseOf(report);
-  const seen = new Map<string, number>();
+  const text = prose.text;
+  const { starts, lineIdx } = prose;
+  const firstOfLength = new Map<number, number[]>(); // length → prose-line numbers of distinct paragraphs
   const out: Finding[] = [];
-  for (let k = 0; k < prose.starts.length; k++) {
-    const text = proseLine(prose, k);
-    if (text.length < MIN_PARAGRAPH) continue;
-    const i = prose.lineIdx[k]!;
-    const first = seen.get(text);
-    if (first === undefined) {
-      seen.set(text, i);
-      continue;
-    }
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k]!;
+    let to = k + 1 < starts.length ? starts[k + 1]! : text.length;
+    if (text.charCodeAt(to - 1) === 0x0a) to--; // the paragraph break belongs to no line (as in proseLine)
+    const length = to - from;
+    if (length < MIN_PARAGRAPH) continue;
+    const i = lineIdx[k]!;
+    const same = firstOfLength.get(length);
+    let first: number | undefined;
+    if (same) {
+      const paragraph = text.slice(from, to);
+      for (const j of same) {
+        if (text.startsWith(paragraph, starts[j]!)) {
+          first = lineIdx[j]!;
+          break;
+        }
+      }
+      if (first === undefined) same.push(k);
+    } else firstOfLength.set(length, [k]);
+    if (first === undefined) continue;
     const raw = report.lines[i]!.trim();
     out.push({
       id: 'CPY-02',
@@ -56,7 +71,7 @@ export function checkRepeatedSections(report: ParsedReport): Finding[] {
   for (const later of secs) {
     for (const earlier of secs) {
       if (earlier.no >= later.no) continue;
-      if (!probablyContains(later.text, earlier.text)) continue;
+      if (!sectionProbablyContains(later, earlier)) continue;
       const a = sectionPrint(later);
       const b = sectionPrint(earlier);
       if (!containsAtLeast(a, b, SECTION_COPY)) continue;
@@ -75,14 +90,21 @@ export function checkRepeatedSections(report: ParsedReport): Finding[] {
   return out;
 }
 
+/** A character every body name of a level CPY-01 checks contains (see levelOf in copy-names.ts). */
+const BODY_LEVEL_CHAR = /[街镇乡区县]/;
+
 /** CPY-01: another body's name in the text. */
 export function checkOtherBodies(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
   // The title block (lines before section 一) names the body even when the parsed agency is wrong.
   const firstSection = report.sections.length ? Math.min(...report.sections.map((s) => s.startLine)) : 5;
   const header = report.lines.slice(0, Math.min(firstSection, 15));
-  const own = [report.meta.agency, report.meta.title, ...header].filter((x): x is string => !!x).map(normalizeLine);
+  const ownRaw = [report.meta.agency, report.meta.title, ...header].filter((x): x is string => !!x);
   const out: Finding[] = [];
+  // Only a 街道/镇/乡 or 区/县 body can name a sibling (otherBodyNames finds none otherwise), and normalising
+  // never adds an ideograph: without one of these characters there is nothing to normalise the names for.
+  if (!BODY_LEVEL_CHAR.test(ownRaw.join(' '))) return out;
+  const own = ownRaw.map(normalizeLine);
   for (const hit of otherBodyNames(prose.text, own)) {
     out.push({
       id: 'CPY-01',
@@ -97,8 +119,17 @@ export function checkOtherBodies(report: ParsedReport): Finding[] {
 }
 
 const PERIOD = /(\d{4})年(?:度)?1月1日(?:起)?(?:至|到|—|-|－|~|～)(?:(\d{4})年)?12月31日/;
-/** A year opening a sentence (after an optional item number): one global pass over the prose. */
-const LEAD_YEAR = /[\n。！？；](?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.]?)?(\d{4})年(?:度)?(?:[，,]|以来|全年|我|本|共|全|在)/g;
+/** A year opening a sentence (after an optional item number), from the delimiter before it. */
+export const LEAD_YEAR = /[\n。！？；](?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.]?)?(\d{4})年(?:度)?(?:[，,]|以来|全年|我|本|共|全|在)/y;
+/** LEAD_YEAR for the prose's first sentence, which has no delimiter before it. */
+const LEAD_YEAR_FIRST = /(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.]?)?(\d{4})年(?:度)?(?:[，,]|以来|全年|我|本|共|全|在)/y;
+/** Its 年 comes 5 to 10 characters after the delimiter (an item number of up to 5, then 4 digits). */
+export const LEAD_YEAR_ANCHORS: Anchoring = {
+  anchors: ['年'],
+  minLead: 5,
+  maxLead: 10,
+  starts: '\n。！？；',
+};
 
 /** CPY-04: title year ≠ 统计期限 year, or the prose narrates another year as the reporting year. */
 export function checkYears(report: ParsedReport): Finding[] {
@@ -118,19 +149,20 @@ export function checkYears(report: ParsedReport): Finding[] {
   }
   const year = report.meta.year ?? (Number.isFinite(titleYear) ? titleYear : null);
   if (year === null) return out;
-  // Sentences that open with a year narrate "the year": count them per year.
+  // Sentences that open with a year narrate "the year": count them per year, by the offset in prose.text
+  // of the sentence start (one past its delimiter; 0 for the first sentence).
   const counts = new Map<number, number[]>();
-  // A leading delimiter makes the pattern start with a character class the engine scans for quickly;
-  // the prose's first sentence gets one too.
-  const text = '\n' + prose.text;
-  LEAD_YEAR.lastIndex = 0;
-  for (let m = LEAD_YEAR.exec(text); m; m = LEAD_YEAR.exec(text)) {
-    const y = Number(m[1]);
-    const at = m.index; // offset in prose.text of the sentence start (the added '\n' shifts by one)
+  const add = (digits: string, at: number) => {
+    const y = Number(digits);
     const list = counts.get(y);
     if (list) list.push(at);
     else counts.set(y, [at]);
-  }
+  };
+  const text = prose.text;
+  LEAD_YEAR_FIRST.lastIndex = 0;
+  const first = LEAD_YEAR_FIRST.exec(text);
+  if (first) add(first[1]!, 0);
+  for (const m of anchoredMatches(text, LEAD_YEAR, LEAD_YEAR_ANCHORS, first ? first[0].length : 0)) add(m[1]!, m.index + 1);
   const own = counts.get(year)?.length ?? 0;
   for (const [y, starts] of counts) {
     // Another year must clearly dominate: last year is legitimately mentioned in comparisons.

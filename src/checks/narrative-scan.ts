@@ -5,8 +5,9 @@
  */
 import type { ParsedReport } from '../model.ts';
 import { parseCount, CN_NUMERAL_CHARS } from '../text/numerals.ts';
-import type { Prose, Sentence } from '../text/prose.ts';
+import { sentenceMarks, type Prose, type Sentence } from '../text/prose.ts';
 import { proseOf, sentencesOf } from './text-cache.ts';
+import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
 
 /** What a stated count is about. */
 export type ClaimKind =
@@ -51,8 +52,8 @@ export interface NarrativeClaims {
   statements: Statement[];
 }
 
-/** Units of a count; a count is found from its unit backwards (units are rarer than numeral characters). */
-const UNIT = /[件起宗]/g;
+/** 件起宗, the units of a count; a count is found from its unit backwards (units are rarer than numerals). */
+const isUnit = (c: number) => c === 0x4ef6 || c === 0x8d77 || c === 0x5b97;
 /** Codes of the Chinese numeral characters (code lookups allocate no one-character strings). */
 const CN_NUMERAL = new Set([...CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -73,18 +74,20 @@ interface CountHit {
  * Every count of a text, in order: each unit character, read backwards over 余 and a numeral. Linear,
  * no regex backtracking; a numeral longer than any real count (a run of 一…) is ignored.
  */
-function findCounts(text: string): CountHit[] {
+function findCounts(text: string, marks: Int32Array): CountHit[] {
   const out: CountHit[] = [];
-  UNIT.lastIndex = 0;
-  for (let m = UNIT.exec(text); m; m = UNIT.exec(text)) {
-    let j = m.index;
+  // The unit characters are among the characters buildProse marked: no pass over the text.
+  for (let u = 0; u < marks.length; u++) {
+    const unitAt = marks[u]!;
+    if (!isUnit(text.charCodeAt(unitAt))) continue;
+    let j = unitAt;
     const estimate = text[j - 1] === '余';
     if (estimate) j--;
     let k = j;
     while (k > 0 && j - k <= 16 && (isDigit(text.charCodeAt(k - 1)) || (text[k - 1] === ',' && isDigit(text.charCodeAt(k - 2))))) k--;
     if (k === j) while (k > 0 && j - k <= 8 && CN_NUMERAL.has(text.charCodeAt(k - 1))) k--;
     if (k === j || j - k > 16 || (j - k > 8 && !isDigit(text.charCodeAt(j - 1)))) continue;
-    out.push({ index: k, end: m.index + 1, numeral: text.slice(k, j), estimate });
+    out.push({ index: k, end: unitAt + 1, numeral: text.slice(k, j), estimate });
   }
   return out;
 }
@@ -150,18 +153,6 @@ export function scanNarrative(report: ParsedReport): NarrativeClaims {
   return scanProse(proseOf(report));
 }
 
-/** For each sentence, whether the global regex `re` (flag g) matches inside it: one pass over the prose. */
-function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): Uint8Array {
-  const marks = new Uint8Array(sentences.length);
-  let p = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    while (p + 1 < sentences.length && sentences[p + 1]!.start <= m.index) p++;
-    marks[p] = 1;
-  }
-  return marks;
-}
-
 const TOPIC_INFO_G = new RegExp(TOPIC_INFO.source, 'g');
 const APPLY_WORD_G = /申请/g;
 
@@ -179,13 +170,13 @@ export function scanProse(prose: Prose): NarrativeClaims {
   const infoCtxOf = (si: number) => info[si] === 1 || (si > 0 && info[si - 1] === 1) || (si > 1 && info[si - 2] === 1);
   scanStatements(text0, sentences, infoCtxOf, statements);
   // All counts of the prose, in order; each sentence takes the ones inside it.
-  const counts = findCounts(text0);
+  const counts = findCounts(text0, prose.marks);
   let ci = 0;
   let carrySubject: Subject | null = null;
   let carryApply = false;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
-    const sEnd = s.start + s.text.length;
+    const sEnd = s.end;
     if (ci >= counts.length || counts[ci]!.index >= sEnd) {
       carrySubject = null;
       carryApply = false;
@@ -219,7 +210,7 @@ export function scanProse(prose: Prose): NarrativeClaims {
       if (g.estimate || prevCh === '第' || prevCh === '.' || insideParens(text, index)) continue;
       // 「一起研究」「一件事」: a Chinese numeral counts only when the clause ends right after its unit.
       if (!isDigit(g.numeral.charCodeAt(0)) && !CLAUSE_END_AFTER.test(text.slice(end, end + 1))) continue;
-      const value = parseCount(g.numeral);
+      const value = plainCount(g.numeral) ?? parseCount(g.numeral);
       if (value === null) continue;
       const seg = text.slice(segFrom, index);
       const after = forwardSegment(text, end);
@@ -262,6 +253,16 @@ export function scanProse(prose: Prose): NarrativeClaims {
   return { prose, sentences, claims, statements };
 }
 
+/**
+ * A numeral of ASCII digits only (most counts) read directly; null for anything else, which parseCount
+ * reads (it would read these to the same number).
+ */
+function plainCount(numeral: string): number | null {
+  if (numeral.length > 15) return null;
+  for (let i = 0; i < numeral.length; i++) if (!isDigit(numeral.charCodeAt(i))) return null;
+  return numeral.length > 0 ? Number(numeral) : null;
+}
+
 /** Sentence `i` is about 政府信息公开 and names an application (false before the first sentence). */
 function isApply(info: Uint8Array, applyWord: Uint8Array, i: number): boolean {
   return i >= 0 && info[i] === 1 && applyWord[i] === 1;
@@ -290,13 +291,25 @@ function isClauseEnd(c: number): boolean {
   return c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0x3a || c === 0x3002;
 }
 
+/** Scanned globally: its verbs (收到, 受理…) start with common characters, too costly to anchor on. */
 const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；\n]{0,60}?申请/g;
 const RESTRICTED_APPLICANT = /法人|组织/;
 const ALL_APPLICANTS = /公民|任何|自然人/;
-const ALL_MAINTAINED = /均(?:获|被|予以)?维持|全部(?:获|被)?维持/g;
+export const ALL_MAINTAINED = /均(?:获|被|予以)?维持|全部(?:获|被)?维持/y;
+/** An ALL_MAINTAINED match starts with 均 or 全 and holds 维持 1 to 4 characters in. */
+export const ALL_MAINTAINED_ANCHORS: Anchoring = { anchors: ['维持'], minLead: 1, maxLead: 4, starts: '均全' };
 /** 「没有因政府信息公开申请行政复议、诉讼…的情况发生」「未发生行政复议」: no case at all. */
-const NO_REVIEWS = /(?:没有|未发生|未出现|未有|无)因?[^。；，\n]{0,14}?(?:复议|诉讼)[^。；，\n]{0,12}/g;
-const NONE_CORRECTED = /未(?:发生|出现|有)?[^。；，\n]{0,24}?(?:纠错|败诉)/g;
+export const NO_REVIEWS = /(?:没有|未发生|未出现|未有|无)因?[^。；，\n]{0,14}?(?:复议|诉讼)[^。；，\n]{0,12}/y;
+/** A NO_REVIEWS match starts with 没未无 and holds 复议 or 诉讼 1 to 18 characters in. */
+export const NO_REVIEWS_ANCHORS: Anchoring = {
+  anchors: ['复议', '诉讼'],
+  minLead: 1,
+  maxLead: 18,
+  starts: '没未无',
+};
+export const NONE_CORRECTED = /未(?:发生|出现|有)?[^。；，\n]{0,24}?(?:纠错|败诉)/y;
+/** A NONE_CORRECTED match starts with 未 and holds 纠错 or 败诉 1 to 27 characters in. */
+export const NONE_CORRECTED_ANCHORS: Anchoring = { anchors: ['纠错', '败诉'], minLead: 1, maxLead: 27, starts: '未' };
 
 /** Finds 「没有收到…申请」, 「均获维持」, 「未…纠错」 in sentences about 政府信息公开 (global passes). */
 function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: number) => boolean, out: Statement[]): void {
@@ -307,8 +320,8 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   };
   const push = (kind: Statement['kind'], m: RegExpExecArray, subjects: Subject[]) =>
     out.push({ kind, subjects, quote: m[0], start: m.index, end: m.index + m[0].length });
-  NO_APPLICATIONS.lastIndex = 0;
   const hasReview = text.includes('复议') || text.includes('诉讼');
+  NO_APPLICATIONS.lastIndex = 0;
   for (let m = NO_APPLICATIONS.exec(text); m; m = NO_APPLICATIONS.exec(text)) {
     // Only a general statement counts: not one about reviews, nor about some kind of application.
     if (!infoCtxOf(sentenceAt(m.index)) || /复议|诉讼|涉及|关于|有关|方面|类/.test(m[0])) continue;
@@ -317,8 +330,7 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   }
   if (!hasReview) return; // the remaining statements are all about 复议/诉讼
   p = 0;
-  NO_REVIEWS.lastIndex = 0;
-  for (let m = NO_REVIEWS.exec(text); m; m = NO_REVIEWS.exec(text)) {
+  for (const m of anchoredMatches(text, NO_REVIEWS, NO_REVIEWS_ANCHORS)) {
     // 「未…被复议纠错」 is about outcomes, 「无法…」 is not a negation of cases.
     if (!infoCtxOf(sentenceAt(m.index)) || /纠错|纠正|败诉|撤销|维持|无法/.test(m[0])) continue;
     const subjects: Subject[] = [];
@@ -326,12 +338,9 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
     if (m[0].includes('诉讼')) subjects.push('lit');
     push('noReviews', m, subjects);
   }
-  for (const [re, kind, word] of [[ALL_MAINTAINED, 'allMaintained', '维持'], [NONE_CORRECTED, 'noneCorrected', '']] as const) {
-    if (word && !text.includes(word)) continue;
-    if (!word && !text.includes('纠错') && !text.includes('败诉')) continue;
+  for (const [re, kind, how] of [[ALL_MAINTAINED, 'allMaintained', ALL_MAINTAINED_ANCHORS], [NONE_CORRECTED, 'noneCorrected', NONE_CORRECTED_ANCHORS]] as const) {
     p = 0;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const m of anchoredMatches(text, re, how)) {
       const si = sentenceAt(m.index);
       if (!infoCtxOf(si)) continue;
       const st = sentences[si]!.text;

@@ -4,6 +4,7 @@
  * narrative-wording.ts. When the prose is ambiguous these checks warn rather than err.
  */
 import type { FieldKey, Finding, ParsedReport } from '../model.ts';
+import type { Sec3RowDef } from '../spec/templates.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
 import { cellValue, fmt, hasSec3, hasSec4, sec3RowTotal, sec3RowsPresent } from './cells.ts';
@@ -89,6 +90,17 @@ function rowsFor(kind: ClaimKind, rows: string[]): string[] {
   }
 }
 
+const ROWS_FOR = new WeakMap<Sec3RowDef[], Map<ClaimKind, readonly string[]>>();
+
+/** `rowsFor` over a row set's keys, worked out once per row set and outcome class (never handed out). */
+function rowsForCached(kind: ClaimKind, rowSet: Sec3RowDef[]): readonly string[] {
+  let byKind = ROWS_FOR.get(rowSet);
+  if (!byKind) ROWS_FOR.set(rowSet, (byKind = new Map()));
+  let rows = byKind.get(kind);
+  if (!rows) byKind.set(kind, (rows = rowsFor(kind, rowSet.map((r) => r.key))));
+  return rows;
+}
+
 /** Splits claims into blocks of consecutive sentences (one paragraph's worth of counts). */
 function blocks(claims: Claim[]): Claim[][] {
   const out: Claim[][] = [];
@@ -109,14 +121,18 @@ export function checkOutcomes(report: ParsedReport): Finding[] {
   const n = claimsOf(report);
   const applyClaims = n.claims.filter((c) => !c.subject && c.kind !== 'received');
   if (applyClaims.length === 0 || !hasSec3(report)) return [];
-  const rows = sec3RowsPresent(report).map((r) => r.key);
+  const rowSet = sec3RowsPresent(report);
   const out: Finding[] = [];
   for (const block of blocks(applyClaims)) {
     const byKind = new Map<ClaimKind, Claim[]>();
-    for (const c of block) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    for (const c of block) {
+      const list = byKind.get(c.kind);
+      if (list) list.push(c);
+      else byKind.set(c.kind, [c]);
+    }
     for (const [kind, list] of byKind) {
       const stated = list.reduce((a, c) => a + c.value, 0);
-      const rk = rowsFor(kind, rows);
+      const rk = rowsForCached(kind, rowSet);
       const values = rk.map((row) => sec3RowTotal(report, row));
       if (values.some((v) => v === null) || rk.length === 0) continue;
       const table = values.reduce((a, v) => a! + v!, 0)!;
@@ -143,14 +159,21 @@ const SUBJECT_GROUPS: Record<Subject, string[]> = { review: ['review'], lit: ['l
 const OUTCOME_COL: Partial<Record<ClaimKind, string>> = { maintained: 'maintained', corrected: 'corrected', otherResult: 'other', pending: 'pending', total: 'total' };
 const COL_NAME: Record<string, string> = { maintained: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
 
+const SEC4_PARTS = ['maintained', 'corrected', 'other', 'pending'];
+/** `sec4.<group>.<col>` for every group and column, built once (a key string per lookup costs more). */
+const SEC4_KEY: Record<string, Record<string, FieldKey>> = Object.fromEntries(
+  ['review', 'litDirect', 'litAfterReview'].map((g) => [g, Object.fromEntries([...SEC4_PARTS, 'total'].map((c) => [c, `sec4.${g}.${c}`]))]),
+);
+const sec4Key = (g: string, col: string): FieldKey => SEC4_KEY[g]?.[col] ?? `sec4.${g}.${col}`;
+
 /** Table-四 value of a column summed over a subject's groups (a blank total falls back to its parts). */
 function sec4Value(report: ParsedReport, subject: Subject, col: string): number | null {
   let sum = 0;
   for (const g of SUBJECT_GROUPS[subject]) {
-    let v = cellValue(report, `sec4.${g}.${col}`);
+    let v = cellValue(report, sec4Key(g, col));
     if (v === undefined) return null;
     if (v === null && col === 'total') {
-      v = ['maintained', 'corrected', 'other', 'pending'].reduce((a, c) => a + (cellValue(report, `sec4.${g}.${c}`) ?? 0), 0);
+      v = SEC4_PARTS.reduce((a, c) => a + (cellValue(report, sec4Key(g, c)) ?? 0), 0);
     }
     sum += v ?? 0;
   }
@@ -158,7 +181,7 @@ function sec4Value(report: ParsedReport, subject: Subject, col: string): number 
 }
 
 function sec4Keys(subject: Subject, cols: string[]): FieldKey[] {
-  return SUBJECT_GROUPS[subject].flatMap((g) => cols.map((c) => `sec4.${g}.${c}`));
+  return SUBJECT_GROUPS[subject].flatMap((g) => cols.map((c) => sec4Key(g, c)));
 }
 
 /** NAR-04: 「行政复议N起」 = review.total; 「行政诉讼N起」 = litDirect.total + litAfterReview.total. */

@@ -9,8 +9,26 @@ import type { Check } from './types.ts';
 import { tableLineSet } from './text-cache.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
-/** A bracket of either width (one regex test beats two `includes` on short lines). */
-const OPEN_PAREN = /[(（]/;
+/**
+ * Whether a line, once its leading whitespace and '#' marks are gone, starts with a bracket of either
+ * width: only such a line can be a numbered sub-heading (the character test costs less than a regex call).
+ */
+export function startsWithParen(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) return true;
+    if (!isSpaceOrHash(c)) return false;
+  }
+  return false;
+}
+
+/** '#' or a character of the regex class \s (the whitespace `trim` removes). */
+function isSpaceOrHash(c: number): boolean {
+  return (
+    c === 0x23 || c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 const TABLE_NAMES = { sec2: '表二（主动公开政府信息情况）', sec3: '表三（收到和处理政府信息公开申请情况）', sec4: '表四（行政复议、行政诉讼情况）' } as const;
 
 /** STR-01: every section once, in order. */
@@ -64,7 +82,7 @@ export function checkNumerals(report: ParsedReport): Finding[] {
     for (let i = s.startLine + 1; i < s.endLine; i++) {
       if (tableLines.has(i)) continue;
       const raw = report.lines[i];
-      if (raw.length > 60 || !OPEN_PAREN.test(raw)) continue;
+      if (raw.length > 60 || !startsWithParen(raw)) continue;
       const t = raw.replace(/\t/g, '').trim().replace(/^#{1,6}\s*/, '');
       if (t.length > 30 || /[。；]/.test(t)) continue;
       if (!chinese && /^[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]/.test(t)) chinese = { line: i, text: t };
@@ -148,11 +166,34 @@ export function checkTables(report: ParsedReport): Finding[] {
   return out;
 }
 
-function rowKeys(table: TableRead, row: RowRead): FieldKey[] {
-  if (table.table === 'sec4') return SEC4_GROUPS.flatMap((g) => SEC4_COLUMNS.map((c) => `sec4.${g.key}.${c.key}`));
-  if (table.table === 'sec3') return SEC3_COLUMNS.map((c) => `sec3.${row.key}.${c.key}`);
-  const def = (table.template === '2019' ? SEC2_2019 : SEC2_2021).find((d) => d.key === row.key);
-  return def ? def.columns.map((c) => `sec2.${row.key}.${c.key}`) : [];
+const SEC4_ALL_KEYS: readonly FieldKey[] = SEC4_GROUPS.flatMap((g) => SEC4_COLUMNS.map((c) => `sec4.${g.key}.${c.key}`));
+/** Keys of each row, built once per table, layout and row key: a report with many long rows names them all. */
+const ROW_KEYS = new Map<string, Map<string, readonly FieldKey[]>>();
+
+/** The field keys of a row (shared: callers copy before handing them out). */
+function rowKeys(table: TableRead, row: RowRead): readonly FieldKey[] {
+  if (table.table === 'sec4') return SEC4_ALL_KEYS;
+  const layout = table.table === 'sec3' ? 'sec3' : table.template === '2019' ? 'sec2-2019' : 'sec2-2021';
+  let byRow = ROW_KEYS.get(layout);
+  if (!byRow) ROW_KEYS.set(layout, (byRow = new Map()));
+  const rowKey = row.key!;
+  let keys = byRow.get(rowKey);
+  if (!keys) {
+    if (layout === 'sec3') keys = SEC3_COLUMNS.map((c) => `sec3.${rowKey}.${c.key}`);
+    else {
+      const def = (layout === 'sec2-2019' ? SEC2_2019 : SEC2_2021).find((d) => d.key === rowKey);
+      keys = def ? def.columns.map((c) => `sec2.${rowKey}.${c.key}`) : [];
+    }
+    byRow.set(rowKey, keys);
+  }
+  return keys;
+}
+
+/** The keys of all the given rows, in order (a plain loop: a report may have a score of such rows). */
+function extraKeys(table: TableRead, rows: RowRead[]): FieldKey[] {
+  const out: FieldKey[] = [];
+  for (const r of rows) for (const k of rowKeys(table, r)) out.push(k);
+  return out;
 }
 
 const TABLE_SHORT = { sec2: '表二', sec3: '表三', sec4: '表四' } as const;
@@ -173,7 +214,7 @@ export function checkRowWidths(report: ParsedReport): Finding[] {
         out.push({
           id: 'STR-06',
           severity: 'error',
-          cells: missing.length > 0 ? missing : keys,
+          cells: missing.length > 0 ? missing : [...keys],
           message: `${TABLE_SHORT[t]}「${row.label || row.key}」一行只有 ${row.found} 个数字，应为 ${row.expected} 个；缺的是哪一格无法确定，${missing.length} 格按缺失处理。`,
           ...(row.ref ? { lines: [row.ref.line] } : {}),
         });
@@ -184,7 +225,7 @@ export function checkRowWidths(report: ParsedReport): Finding[] {
       out.push({
         id: 'STR-06',
         severity: 'warning',
-        cells: extra.flatMap((r) => rowKeys(table, r)),
+        cells: extraKeys(table, extra),
         message: `${TABLE_SHORT[t]}有 ${extra.length} 行的数字多于 ${extra[0].expected} 个（如${names}有 ${extra[0].found} 个），已使用每行的${extra[0].used}数字，请核对多出的数字。`,
         lines: extra.filter((r) => r.ref).map((r) => (r.ref as { line: number }).line),
       });

@@ -3,8 +3,8 @@
  * fingerprinted once however many checks read it.
  */
 import type { FieldKey, ParsedReport, Section } from '../model.ts';
-import { buildProse, splitSentences, type LineSet, type Prose, type Sentence } from '../text/prose.ts';
-import { fingerprint, type Fingerprint } from '../text/similarity.ts';
+import { buildProse, proseSentences, type LineSet, type Prose, type Sentence } from '../text/prose.ts';
+import { fingerprint, probablyContains, type Fingerprint } from '../text/similarity.ts';
 import { SEC3_2019, SEC3_2021, sec2Keys, sec3Keys, sec4Keys } from '../spec/templates.ts';
 
 /** Every field key of both formats, in printed order (2021 and 2019 rows merged, no duplicates). */
@@ -17,6 +17,7 @@ const TABLE_LINES = new WeakMap<ParsedReport, LineSet>();
 const SCANS = new WeakMap<ParsedReport, CellScan>();
 const PRINTS = new WeakMap<Section, Fingerprint>();
 const SENTENCES = new WeakMap<Prose, Sentence[]>();
+const PROBES = new WeakMap<Section, Map<Section, boolean>>();
 
 /** The report's table-line indexes as a set, built once (flags per line: cheaper than a Set of numbers). */
 export function tableLineSet(report: ParsedReport): LineSet {
@@ -40,22 +41,62 @@ export interface CellScan {
   blanks: FieldKey[];
   /** Keys whose value is negative or fractional (amounts and 本年增/减 included; the checks filter). */
   unusual: FieldKey[];
+  /** By key index (`keyIndexes`): 1 where the cell was read and holds a number. */
+  isNumber: Uint8Array;
+  /** By key index: the number, where `isNumber` is 1. */
+  numbers: Float64Array;
+}
+
+/** Index of each key of ALL_KEYS. */
+const KEY_INDEX = new Map<FieldKey, number>(ALL_KEYS.map((k, i) => [k, i]));
+const INDEXES = new WeakMap<readonly FieldKey[], Int32Array | null>();
+
+/**
+ * The indexes into a CellScan's arrays of a fixed list of keys (null when one is not a formats.md key),
+ * worked out once per list: the arithmetic checks sum the same lists for every report.
+ */
+export function keyIndexes(keys: readonly FieldKey[]): Int32Array | null {
+  let idx = INDEXES.get(keys);
+  if (idx === undefined) {
+    idx = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const k = KEY_INDEX.get(keys[i]!);
+      if (k === undefined) {
+        idx = null;
+        break;
+      }
+      idx[i] = k;
+    }
+    INDEXES.set(keys, idx);
+  }
+  return idx;
+}
+
+/** The index into a CellScan's arrays of one key, or −1. */
+export function keyIndex(key: FieldKey): number {
+  return KEY_INDEX.get(key) ?? -1;
 }
 
 /** One pass over the report's cells (a large string-keyed record), shared by NUM-01 and NUM-03. */
 export function cellScan(report: ParsedReport): CellScan {
   let scan = SCANS.get(report);
   if (!scan) {
-    scan = { blanks: [], unusual: [] };
+    scan = { blanks: [], unusual: [], isNumber: new Uint8Array(ALL_KEYS.length), numbers: new Float64Array(ALL_KEYS.length) };
     const cells = report.cells;
     // Look up the known keys rather than enumerate the record: enumerating a fresh large record costs
-    // more than the lookups (the parser keys cells only by formats.md keys).
-    for (const key of ALL_KEYS) {
+    // more than the lookups (the parser keys cells only by formats.md keys). The numbers are kept by
+    // index, so the sums of the arithmetic checks need no second lookup.
+    for (let i = 0; i < ALL_KEYS.length; i++) {
+      const key = ALL_KEYS[i]!;
       const cell = cells[key];
       if (!cell) continue;
       const v = cell.value;
       if (v === null) scan.blanks.push(key);
-      else if (v < 0 || !Number.isInteger(v)) scan.unusual.push(key);
+      else {
+        scan.isNumber[i] = 1;
+        scan.numbers[i] = v;
+        if (v < 0 || !Number.isInteger(v)) scan.unusual.push(key);
+      }
     }
     SCANS.set(report, scan);
   }
@@ -86,8 +127,23 @@ export function sectionPrint(section: Section): Fingerprint {
 export function sentencesOf(prose: Prose): Sentence[] {
   let s = SENTENCES.get(prose);
   if (!s) {
-    s = splitSentences(prose.text);
+    s = proseSentences(prose);
     SENTENCES.set(prose, s);
   }
   return s;
+}
+
+/**
+ * `probablyContains(part.text, whole.text)`, probed once per pair of sections: CPY-03 and CON-01 both ask
+ * whether section 五 is contained in section 一.
+ */
+export function sectionProbablyContains(part: Section, whole: Section): boolean {
+  let byWhole = PROBES.get(part);
+  if (!byWhole) PROBES.set(part, (byWhole = new Map()));
+  let answer = byWhole.get(whole);
+  if (answer === undefined) {
+    answer = probablyContains(part.text, whole.text);
+    byWhole.set(whole, answer);
+  }
+  return answer;
 }

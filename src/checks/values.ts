@@ -41,12 +41,15 @@ export function checkAmounts(report: ParsedReport): Finding[] {
     const cell = report.cells[key];
     if (!cell || cell.value === null) continue;
     const v = cell.value;
+    // Most amounts are plain: the cell's name is worked out only for a finding.
+    const unit = UNIT_IN_CELL.test(cell.raw);
+    if (!(v < 0) && !unit && !(Number.isInteger(v) && v >= YUAN_LIKE) && !cell.raw.includes('.')) continue;
     const name = cellName(key);
     const lines = cell.ref ? { lines: [cell.ref.line] } : {};
     const push = (message: string) => out.push({ id: 'NUM-02', severity: 'warning', cells: [key], message, ...lines });
     if (v < 0) push(`${name}：填报为 ${fmt(v)}，金额不应为负数。`);
     else if (decimals(cell.raw) > 4) push(`${name}：填报为「${cell.raw}」，金额应以万元为单位，最多保留 4 位小数。`);
-    if (UNIT_IN_CELL.test(cell.raw)) {
+    if (unit) {
       push(`${name}：单元格内写有单位「${cell.raw.trim()}」，已按 ${fmt(v)} 万元读取；单位应只写在表头（万元）。`);
     } else if (Number.isInteger(v) && v >= YUAN_LIKE) {
       push(`${name}：填报为 ${fmt(v)} 万元（即 ${fmt(v / 10000)} 亿元），疑似按元填报，请核对单位。`);
@@ -70,8 +73,8 @@ export function checkBlanks(report: ParsedReport): Finding[] {
   const short = shortRows(report);
   const byTable = new Map<string, FieldKey[]>();
   for (const key of cellScan(report).blanks) {
-    const table = key.slice(0, key.indexOf('.'));
-    if (table === 'sec3' && short.has(key.slice(5, key.lastIndexOf('.')))) continue;
+    const { table, row } = keyParts(key);
+    if (table === 'sec3' && short.has(row)) continue;
     const list = byTable.get(table);
     if (list) list.push(key);
     else byTable.set(table, [key]);
@@ -103,6 +106,19 @@ export function checkBlanks(report: ParsedReport): Finding[] {
     });
   }
   return out;
+}
+
+const KEY_PARTS = new Map<FieldKey, { table: string; row: string }>();
+
+/** The table ('sec3') and, for table 三, the row key of a field key, cut once per key (a blank table has a hundred). */
+function keyParts(key: FieldKey): { table: string; row: string } {
+  let parts = KEY_PARTS.get(key);
+  if (!parts) {
+    parts = { table: key.slice(0, key.indexOf('.')), row: key.slice(5, key.lastIndexOf('.')) };
+    // Field keys are the formats.md keys, a few hundred: the map stays small (anything else is not kept).
+    if (KEY_PARTS.size < 4096) KEY_PARTS.set(key, parts);
+  }
+  return parts;
 }
 
 /** Table-三 rows printed with too few numbers (STR-06 reports them). */

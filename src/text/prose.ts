@@ -13,6 +13,13 @@ export interface Prose {
   starts: number[];
   /** Source line index of each entry of `starts`. */
   lineIdx: number[];
+  /**
+   * Offsets in `text` of the characters the scans look for (ascending), noted while the text is built:
+   * the sentence ends 。！？； and the count units 件起宗.
+   */
+  marks: Int32Array;
+  /** Offsets in `text` of the paragraph breaks (ascending). */
+  breaks: Int32Array;
 }
 
 const TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
@@ -21,9 +28,12 @@ const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
 /** Whitespace of any width and markdown marks (emphasis, headings, table pipes). */
 const SPACE_RUN = /[\s*#|`]+/g;
 const PLAIN_PUNCT = [';', ':', '(', ')', '?', '!'];
+const PLAIN_PUNCT_TEST = /[;:()?!]/;
 /** A comma to make full-width: not one between digits (「1,295」 is a thousands separator). */
 const ASCII_COMMA = /,(?!\d{3}(?!\d))|(?<!\d),/g;
 const SPACE_TEST = /[\s*#|`]/;
+/** Every unit the rules of normalizeLine change, but for the full-width digits and letters. */
+const ASCII_TO_NORMALIZE = /[\s*#|`;:()?!,]/;
 const FULL_WIDTH_ALNUM_TEST = /[０-９Ａ-Ｚａ-ｚ]/;
 
 /**
@@ -32,11 +42,13 @@ const FULL_WIDTH_ALNUM_TEST = /[０-９Ａ-Ｚａ-ｚ]/;
  * Regex-only, so it runs at native speed.
  */
 export function normalizeLine(line: string): string {
+  // Most lines hold nothing any rule below touches: two native tests prove it.
+  if (!ASCII_TO_NORMALIZE.test(line) && !FULL_WIDTH_ALNUM_TEST.test(line)) return line;
   let s = line;
   if (FULL_WIDTH_ALNUM_TEST.test(s)) s = s.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (SPACE_TEST.test(s)) s = s.replace(SPACE_RUN, '');
   // Plain string replacements (no per-match callback), each only when its character occurs.
-  for (const ch of PLAIN_PUNCT) if (s.includes(ch)) s = s.replaceAll(ch, TO_FULL[ch]!);
+  if (PLAIN_PUNCT_TEST.test(s)) for (const ch of PLAIN_PUNCT) if (s.includes(ch)) s = s.replaceAll(ch, TO_FULL[ch]!);
   if (s.includes(',')) s = s.replace(ASCII_COMMA, '，');
   return s;
 }
@@ -44,6 +56,15 @@ export function normalizeLine(line: string): string {
 /** Line indexes to leave out (a Set, or anything else that answers `has`). */
 export interface LineSet {
   has(line: number): boolean;
+}
+
+/**
+ * Whether a line starting with this code unit can be a PAGE_FOOTER: a superset of its class (ASCII, the
+ * no-break and other Unicode spaces, the dashes, ·, 第, 页, 共), so that most short lines, which start with
+ * an ideograph or a bracket, skip the regex.
+ */
+function mayStartFooter(c: number): boolean {
+  return c < 0x80 || c === 0xa0 || c === 0xb7 || (c >= 0x1680 && c <= 0x3000) || c === 0xfeff || c === 0x7b2c || c === 0x9875 || c === 0x5171;
 }
 
 /** U+0001, which once separated lines joined for normalising; dropped from lines for the same output. */
@@ -68,6 +89,31 @@ function unitsFor(n: number): Uint16Array {
   return units;
 }
 
+/** Flag bits above the unit in UNIT_MAP: an ASCII comma (fixed up later), a marked character (Prose.marks). */
+const COMMA_FLAG = 1 << 16;
+const MARKED = 2 << 16;
+
+/**
+ * `mapUnit` of every UTF-16 code unit (the separator U+0001 dropped too): −1 for a dropped unit, else the
+ * unit it becomes, with COMMA_FLAG or MARKED added above its 16 bits; built on first use.
+ */
+let UNIT_MAP: Int32Array | undefined;
+
+function unitMap(): Int32Array {
+  if (!UNIT_MAP) {
+    UNIT_MAP = new Int32Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) UNIT_MAP[c] = c === SEP_CODE ? -1 : mapUnit(c);
+    UNIT_MAP[0x2c] = 0x2c | COMMA_FLAG;
+    for (const ch of '。！？；件起宗') {
+      const c = ch.charCodeAt(0);
+      UNIT_MAP[c] = c | MARKED;
+    }
+    // ASCII ; ! ? become full-width sentence ends.
+    for (const c of [0x3b, 0x21, 0x3f]) UNIT_MAP[c] = UNIT_MAP[c]! | MARKED;
+  }
+  return UNIT_MAP;
+}
+
 /** Above this many code units the grown buffer is not kept for later reports (a rare huge narrative). */
 const UNITS_KEPT = 1 << 20;
 
@@ -82,28 +128,36 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
   let buf = units;
   let o = 0; // units written
   let prevStart = 0; // the previous non-empty line, at [prevStart, o)
+  const map = unitMap();
+  let marks = marksBuffer;
+  let ne = 0; // marked characters noted
+  const breaks: number[] = [];
   for (let i = from; i < to; i++) {
     if (skip.has(i)) continue;
     const raw = lines[i] ?? '';
-    // Page footers (「-3-」「— 3 —」「第3页」) are short; only short lines need the test.
-    if (raw.length < 16 && PAGE_FOOTER.test(raw)) continue;
+    // Page footers (「-3-」「— 3 —」「第3页」) are short; only short lines that may be one need the test.
+    if (raw.length < 16 && (raw.length === 0 || mayStartFooter(raw.charCodeAt(0))) && PAGE_FOOTER.test(raw)) continue;
     // Written one past the end, leaving room for a paragraph break before the line.
     if (o + raw.length + 1 > buf.length) buf = unitsFor(o + raw.length + 1);
     const ls = o + 1;
     let le = ls;
+    let comma = 0;
+    if (ne + raw.length > marks.length) marks = marksFor(ne + raw.length);
+    const ne0 = ne;
+    // One table load per unit and no branch: a dropped unit (−1) is written and then overwritten, as `le`
+    // does not advance past it (the mix of ideographs, digits and punctuation defeats branch prediction).
     for (let k = 0; k < raw.length; k++) {
-      const c = raw.charCodeAt(k);
-      // Most narrative units are CJK characters (U+3001–U+FEFE), which no rule touches.
-      if (c > 0x3000 && c < 0xfeff) {
-        buf[le++] = c;
-        continue;
+      const v = map[raw.charCodeAt(k)]!;
+      buf[le] = v; // the store keeps the unit (the low 16 bits)
+      if (v > 0xffff) {
+        // Rare (a marked character or an ASCII comma), so this branch is well predicted.
+        if (v >= MARKED) marks[ne++] = le;
+        else comma = 1;
       }
-      if (c === SEP_CODE) continue; // a separator inside a line was dropped before normalising
-      const m = mapUnit(c);
-      if (m >= 0) buf[le++] = m;
+      le += 1 + (v >> 31);
     }
     if (le === ls) continue;
-    fixCommas(buf, ls, le);
+    if (comma !== 0) fixCommas(buf, ls, le); // a second pass over the line, only when it has an ASCII comma
     let at = ls;
     if (o > 0) {
       const last = buf[o - 1] as number;
@@ -111,20 +165,38 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
         SENTENCE_END_CODES.has(last) ||
         startsNumberedAt(buf, ls, le) ||
         (o - prevStart <= 24 && last !== COMMA && last !== ENUM_COMMA && startsNumberedAt(buf, prevStart, o));
-      if (hardBreak) buf[o] = 0x0a;
-      else at = o;
+      if (hardBreak) {
+        buf[o] = 0x0a;
+        breaks.push(o);
+      } else at = o;
     } else {
       at = 0;
     }
-    if (at !== ls) buf.copyWithin(at, ls, le);
+    if (at !== ls) {
+      buf.copyWithin(at, ls, le);
+      for (let j = ne0; j < ne; j++) marks[j]! -= ls - at;
+    }
     starts.push(at);
     lineIdx.push(i);
     prevStart = at;
     o = at + (le - ls);
   }
   const text = unitsText(buf, o);
+  const marked = marks.slice(0, ne);
   if (units.length > UNITS_KEPT) units = new Uint16Array(1 << 14);
-  return { text, starts, lineIdx };
+  if (marksBuffer.length > UNITS_KEPT) marksBuffer = new Int32Array(1 << 12);
+  return { text, starts, lineIdx, marks: marked, breaks: new Int32Array(breaks) };
+}
+
+/** Reused buffer of the marked characters buildProse notes (grown as needed). */
+let marksBuffer: Int32Array = new Int32Array(1 << 12);
+
+/** `marksBuffer`, grown (contents kept) to hold at least `n` offsets. */
+function marksFor(n: number): Int32Array {
+  const grown = new Int32Array(Math.max(n, marksBuffer.length * 2));
+  grown.set(marksBuffer);
+  marksBuffer = grown;
+  return grown;
 }
 
 /** The normalised text of the k-th line that went into the prose (k indexes `starts`). */
@@ -164,17 +236,100 @@ export function linesOf(prose: Prose, from: number, to: number): number[] {
 
 /** A sentence of the prose: its text and where it sits. */
 export interface Sentence {
-  text: string;
+  /** The sentence as printed in the prose. */
+  readonly text: string;
   /** Offset of the sentence's first character in `prose.text`. */
-  start: number;
+  readonly start: number;
+  /** Offset just past its last character. */
+  readonly end: number;
+}
+
+/**
+ * A sentence as splitSentences finds it: its text is cut from the prose only when read (most sentences
+ * are only located, never read), then kept.
+ */
+class ProseSentence implements Sentence {
+  private cut: string | undefined;
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get text(): string {
+    return (this.cut ??= this.source.slice(this.start, this.end));
+  }
 }
 
 const SENTENCE = /[^。！？；\n]+[。！？；]?|[。！？；]/g;
 
-/** Splits prose into sentences at 。！？； and paragraph breaks (the delimiter stays with its sentence). */
+/**
+ * Splits prose into sentences at 。！？； and paragraph breaks (the delimiter stays with its sentence): the
+ * definition; a prose from buildProse gets the same sentences from proseSentences without a pass.
+ * `test` moves lastIndex to each match's end without building a match array; a match starts at the first
+ * character after the previous one that is not a paragraph break, since every other character starts one.
+ */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
+  let from = 0;
   SENTENCE.lastIndex = 0;
-  for (let m = SENTENCE.exec(text); m; m = SENTENCE.exec(text)) out.push({ text: m[0], start: m.index });
+  while (SENTENCE.test(text)) {
+    const end = SENTENCE.lastIndex;
+    while (text.charCodeAt(from) === 0x0a) from++;
+    out.push(new ProseSentence(text, from, end));
+    from = end;
+  }
   return out;
+}
+
+/** 。！？；, the sentence ends that stay with their sentence. */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b;
+}
+
+/**
+ * The sentences of a prose, as splitSentences would cut `prose.text`, from the sentence ends and paragraph
+ * breaks buildProse noted: no pass over the text.
+ */
+export function proseSentences(prose: Prose): Sentence[] {
+  const { text, marks, breaks } = prose;
+  const out: Sentence[] = [];
+  let from = 0; // where the next sentence starts
+  let i = 0;
+  let j = 0;
+  while (true) {
+    // The next sentence end among the marks (count units are marked too).
+    while (i < marks.length && !isSentenceEnd(text.charCodeAt(marks[i]!))) i++;
+    if (i >= marks.length && j >= breaks.length) break;
+    if (j >= breaks.length || (i < marks.length && marks[i]! < breaks[j]!)) {
+      const at = marks[i++]!;
+      out.push(new ProseSentence(text, from, at + 1)); // the text before the end mark (maybe none), and it
+      from = at + 1;
+    } else {
+      const at = breaks[j++]!;
+      if (at > from) out.push(new ProseSentence(text, from, at));
+      from = at + 1;
+    }
+  }
+  if (text.length > from) out.push(new ProseSentence(text, from, text.length));
+  return out;
+}
+
+/**
+ * For each sentence, whether the global regex `re` (flag g) matches inside it: one pass over the prose.
+ * The matches must hold no sentence end or paragraph break (words), so a match's last character lies in
+ * the sentence of its first; `test` leaves lastIndex just past it and builds no match array.
+ */
+export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): Uint8Array {
+  const marks = new Uint8Array(sentences.length);
+  let p = 0;
+  re.lastIndex = 0;
+  while (re.test(text)) {
+    const at = re.lastIndex - 1;
+    while (p + 1 < sentences.length && sentences[p + 1]!.start <= at) p++;
+    marks[p] = 1;
+    // The rest of this sentence cannot change its mark, and no match reaches across a sentence end.
+    if (sentences.length > 0 && sentences[p]!.end > re.lastIndex) re.lastIndex = sentences[p]!.end;
+  }
+  return marks;
 }

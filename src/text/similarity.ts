@@ -26,26 +26,53 @@ export interface Fingerprint {
  * A polynomial rolling hash over K-character windows: a few integer operations per character.
  */
 export function fingerprint(text: string): Fingerprint {
-  const found: number[] = [];
-  // Ring buffer of the last K kept characters, for the rolling hash's outgoing term.
-  const ring = new Int32Array(K);
+  // Two tight passes instead of one branchy one: the kept characters' codes into a buffer (a table load
+  // per character, no test), then the rolling hash over them with nothing left to skip.
+  const codes = contentCodes();
+  if (text.length + 1 > seqBuffer.length) seqBuffer = new Uint16Array(text.length + 1);
+  const seq = seqBuffer;
   let n = 0;
-  let h = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = contentCode(text.charCodeAt(i));
-    if (c < 0) continue;
-    h = (Math.imul(h, BASE) + c) | 0;
-    if (n >= K) h = (h - Math.imul(ring[n % K]!, BASE_K)) | 0;
-    ring[n % K] = c;
-    n++;
-    if (n >= K && (h & SAMPLE_MASK) === 0) found.push(h);
+    const c = codes[text.charCodeAt(i)]!;
+    seq[n] = c;
+    n += (c + 0xffff) >>> 16; // 1 for a kept character (never code 0), 0 for a dropped one
   }
-  if (n > 0 && n < K) found.push(h);
-  const sorted = new Int32Array(found).sort(); // (copying an array directly beats Int32Array.from's iterator)
+  if (n + 1 > foundBuffer.length) foundBuffer = new Int32Array(n + 1);
+  const found = foundBuffer;
+  let count = 0;
+  let h = 0;
+  const head = Math.min(n, K);
+  for (let i = 0; i < head; i++) h = (Math.imul(h, BASE) + seq[i]!) | 0;
+  if (n >= K && (h & SAMPLE_MASK) === 0) found[count++] = h;
+  for (let i = K; i < n; i++) {
+    h = (Math.imul(h, BASE) + seq[i]! - Math.imul(seq[i - K]!, BASE_K)) | 0;
+    if ((h & SAMPLE_MASK) === 0) found[count++] = h;
+  }
+  if (n > 0 && n < K) found[count++] = h;
+  const sorted = found.slice(0, count).sort();
   // Drop duplicates in place (a repeated phrase counts once, like a set).
   let u = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
+  if (seqBuffer.length > BUFFER_KEPT) seqBuffer = new Uint16Array(1024);
+  if (foundBuffer.length > BUFFER_KEPT) foundBuffer = new Int32Array(1024);
   return { hashes: sorted.subarray(0, u), length: n };
+}
+
+/** Reused scratch of fingerprint (calls are synchronous): the kept codes, and the sampled hashes. */
+let seqBuffer = new Uint16Array(1024);
+let foundBuffer = new Int32Array(1024);
+/** Above this many entries a grown scratch buffer is not kept for later texts. */
+const BUFFER_KEPT = 1 << 18;
+
+let CONTENT_CODES: Uint16Array | undefined;
+
+/** `contentCode` of every UTF-16 code unit, 0 where the key drops it (no kept code is 0); built once. */
+function contentCodes(): Uint16Array {
+  if (!CONTENT_CODES) {
+    CONTENT_CODES = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) CONTENT_CODES[c] = Math.max(0, contentCode(c));
+  }
+  return CONTENT_CODES;
 }
 
 /** Number of hashes two fingerprints share (merge of two sorted lists). */

@@ -5,14 +5,14 @@
  * characters the rules touch.
  */
 import { describe, expect, test } from 'vitest';
-import { buildProse, normalizeLine, type LineSet, type Prose } from '../../src/text/prose.ts';
+import { buildProse, normalizeLine, proseSentences, splitSentences, type LineSet, type Prose } from '../../src/text/prose.ts';
 import { mapUnit } from '../../src/text/prose-units.ts';
 
 const NUMBERED_START = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|#)/;
 const PAGE_FOOTER = /^[\s\-—–_·\d第页共/]*$/;
 
-/** The former buildProse, built on normalizeLine. */
-function oracle(lines: string[], skip: LineSet): Prose {
+/** The former buildProse, built on normalizeLine (the text and its line map). */
+function oracle(lines: string[], skip: LineSet): Pick<Prose, 'text' | 'starts' | 'lineIdx'> {
   const kept: string[] = [];
   const keptIdx: number[] = [];
   lines.forEach((raw, i) => {
@@ -40,7 +40,12 @@ function oracle(lines: string[], skip: LineSet): Prose {
   return { text, starts, lineIdx };
 }
 
-const ALPHABET = [...'一二三是、（）()0123456789,,,.．。；;:：!?！？ \t\u3000\u00a0*#|`\u0001件年申请ａ１Ｚ，-—第页共/\ufeff', '\ud800'];
+/** The text and line map of a prose (what the oracle builds). */
+const lineMap = ({ text, starts, lineIdx }: Prose) => ({ text, starts, lineIdx });
+/** Sentences as plain data. */
+const sentencesOf = (list: Array<{ text: string; start: number; end: number }>) => list.map(({ text, start, end }) => ({ text, start, end }));
+
+const ALPHABET = [...'一二三是、（）()0123456789,,,.．。；;:：!?！？ \t\u3000\u00a0*#|`\u0001件起宗年申请ａ１Ｚ，-—第页共/\ufeff', '\ud800'];
 
 /** Deterministic pseudo-random lines (a fixed LCG: the test reads the same lines on every run). */
 function randomLines(seed: number): string[] {
@@ -69,7 +74,10 @@ describe('buildProse by code units', () => {
     for (let seed = 1; seed <= 3000; seed++) {
       const lines = randomLines(seed);
       const skip = new Set(lines.map((_, i) => i).filter((i) => (i * 7 + seed) % 5 === 0));
-      expect(buildProse(lines, skip), JSON.stringify(lines)).toEqual(oracle(lines, skip));
+      const prose = buildProse(lines, skip);
+      expect(lineMap(prose), JSON.stringify(lines)).toEqual(oracle(lines, skip));
+      expect(sentencesOf(proseSentences(prose)), JSON.stringify(lines)).toEqual(sentencesOf(splitSentences(prose.text)));
+      expect([...prose.marks], JSON.stringify(lines)).toEqual([...prose.text.matchAll(/[。！？；件起宗]/g)].map((m) => m.index));
     }
   });
 
@@ -79,6 +87,22 @@ describe('buildProse by code units', () => {
 
   test('handles prose longer than its first buffer', () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `（${i % 10}）第${i}条，1,234件; 测试 ${'x'.repeat(i % 50)}`);
-    expect(buildProse(lines, new Set())).toEqual(oracle(lines, new Set()));
+    const prose = buildProse(lines, new Set());
+    expect(lineMap(prose)).toEqual(oracle(lines, new Set()));
+    expect(sentencesOf(proseSentences(prose))).toEqual(sentencesOf(splitSentences(prose.text)));
+  });
+});
+
+describe('page footers', () => {
+  test('a line is dropped as a footer whatever its first code unit', () => {
+    // Footer-shaped lines starting with every BMP code unit: buildProse agrees with the footer regex.
+    const PAGE_FOOTER_RE = /^[\s\-—–_·\d第页共/]*$/;
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const line = `${String.fromCharCode(c)}3页`;
+      const kept = buildProse(['正文。', line], new Set()).lineIdx.includes(1);
+      if (kept === PAGE_FOOTER_RE.test(line) && normalizeLine(line) !== '') wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
   });
 });

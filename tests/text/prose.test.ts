@@ -58,3 +58,32 @@ describe('toHalfWidth', () => {
     expect(toHalfWidth('（四）提高办理效率，增强服务性。２０２１年ＩＰｖ６')).toBe('(四)提高办理效率,增强服务性.2021年IPv6');
   });
 });
+
+describe('splitSentences against its regex', () => {
+  const SENTENCE = /[^。！？；\n]+[。！？；]?|[。！？；]/g;
+  const ALPHABET = [...'行政复议8起，。！？；\n\n下段'];
+  test('gives the matches of the former regex for generated texts', () => {
+    let s = 7;
+    const next = () => (s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      const len = Math.floor(next() * 30);
+      for (let j = 0; j < len; j++) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
+      const expected = [...text.matchAll(SENTENCE)].map((m) => ({ text: m[0], start: m.index }));
+      expect(splitSentences(text).map((x) => ({ text: x.text, start: x.start })), JSON.stringify(text)).toEqual(expected);
+    }
+  });
+});
+
+describe('normalizeLine fast path', () => {
+  test('returns a line unchanged exactly when no rule applies', async () => {
+    // Every BMP code unit alone and between ideographs: the output is the input iff nothing was touched.
+    const { mapUnit } = await import('../../src/text/prose-units.ts');
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const line = `年${ch}报`;
+      const touched = c === 0x2c || mapUnit(c) !== c;
+      expect(normalizeLine(line) === line, `U+${c.toString(16)}`).toBe(!touched);
+    }
+  });
+});
