@@ -5,6 +5,7 @@
 import type { FieldKey, ParsedReport } from '../model.ts';
 import { SEC2_2019, SEC2_2021, SEC3_2019, SEC3_2021, SEC3_COLUMNS, SEC3_PARTS, SEC4_COLUMNS, SEC4_GROUPS } from '../spec/templates.ts';
 import type { Sec3RowDef } from '../spec/templates.ts';
+import { Latest } from '../util/latest.ts';
 
 /** Short row names for table 三 (the printed labels are long; these are what a clerk says). */
 const SEC3_SHORT: Record<string, string> = {
@@ -173,7 +174,8 @@ export function hasSec4(report: ParsedReport): boolean {
   return report.tables.sec4 !== undefined || tablesWithKeys(report).sec4;
 }
 
-const TABLES_WITH_KEYS = new WeakMap<ParsedReport, { sec3: boolean; sec4: boolean }>();
+/** Kept for the latest report (not a WeakMap: see src/util/latest.ts). */
+const TABLES_WITH_KEYS = new Latest<ParsedReport, { sec3: boolean; sec4: boolean }>();
 
 /**
  * Which tables have keys among the cells, worked out once per report: only a report missing a table asks,

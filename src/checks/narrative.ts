@@ -11,11 +11,13 @@ import { cellValue, fmt, hasSec3, hasSec4, sec3RowTotal, sec3RowsPresent } from 
 import { linesOf } from '../text/prose.ts';
 import { scanNarrative, type Claim, type ClaimKind, type NarrativeClaims, type Subject } from './narrative-scan.ts';
 import { narrativeWordingChecks } from './narrative-wording.ts';
+import { Latest } from '../util/latest.ts';
 
 /** Scope words of counts that may cover more bodies than the report's own table (全区各级行政机关…). */
 const AGGREGATE = /全[省市区县镇乡]|各级|各部门|各单位|各乡镇|各街道|全系统/;
 
-const CACHE = new WeakMap<ParsedReport, NarrativeClaims>();
+/** The latest report's claims (not a WeakMap: see src/util/latest.ts). */
+const CACHE = new Latest<ParsedReport, NarrativeClaims>();
 /** The claims of a report, scanned once and shared by the NAR checks. */
 function claimsOf(report: ParsedReport): NarrativeClaims {
   let c = CACHE.get(report);

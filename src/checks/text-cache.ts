@@ -6,18 +6,20 @@ import type { FieldKey, ParsedReport, Section } from '../model.ts';
 import { buildProse, proseSentences, type LineSet, type Prose, type Sentence } from '../text/prose.ts';
 import { fingerprint, probablyContains, type Fingerprint } from '../text/similarity.ts';
 import { SEC3_2019, SEC3_2021, sec2Keys, sec3Keys, sec4Keys } from '../spec/templates.ts';
+import { Latest, Recent } from '../util/latest.ts';
 
 /** Every field key of both formats, in printed order (2021 and 2019 rows merged, no duplicates). */
 const ALL_KEYS: readonly FieldKey[] = [
   ...new Set([...sec2Keys('2021'), ...sec2Keys('2019'), ...sec3Keys(SEC3_2021), ...sec3Keys(SEC3_2019), ...sec4Keys()]),
 ];
 
-const PROSE = new WeakMap<ParsedReport, Prose>();
-const TABLE_LINES = new WeakMap<ParsedReport, LineSet>();
-const SCANS = new WeakMap<ParsedReport, CellScan>();
-const PRINTS = new WeakMap<Section, Fingerprint>();
-const SENTENCES = new WeakMap<Prose, Sentence[]>();
-const PROBES = new WeakMap<Section, Map<Section, boolean>>();
+// Latest / Recent, not WeakMaps: see src/util/latest.ts.
+const PROSE = new Latest<ParsedReport, Prose>();
+const TABLE_LINES = new Latest<ParsedReport, LineSet>();
+const SCANS = new Latest<ParsedReport, CellScan>();
+const PRINTS = new Recent<Section, Fingerprint>();
+const SENTENCES = new Latest<Prose, Sentence[]>();
+const PROBES = new Recent<Section, Map<Section, boolean>>();
 
 /** The report's table-line indexes as a set, built once (flags per line: cheaper than a Set of numbers). */
 export function tableLineSet(report: ParsedReport): LineSet {

@@ -1,13 +1,14 @@
 /** Value tokens → CellValues of the ParsedReport, written straight into the report's cell record. */
 import type { CellValue, FieldKey } from '../model.ts';
 import type { ValueToken } from './tokens.ts';
+import { Latest } from '../util/latest.ts';
 
 /**
- * For each cell record the sinks wrote, the plain values keyed alike and in the same order (what
+ * For the latest cell record the sinks wrote, the plain values keyed alike and in the same order (what
  * ReportResult.cells holds). Filled along with the record: copying ~200 keys out of a large record
  * afterwards cost more than writing them twice.
  */
-const VALUES = new WeakMap<Record<FieldKey, CellValue>, Record<FieldKey, number | null>>();
+const VALUES = new Latest<Record<FieldKey, CellValue>, Record<FieldKey, number | null>>();
 
 /** The values of a cell record (number or null per key, same key order): the sinks' copy, else built now. */
 export function cellValues(cells: Record<FieldKey, CellValue>): Record<FieldKey, number | null> {
