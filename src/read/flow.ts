@@ -81,6 +81,11 @@ export class FlowBuilder {
     this.buf += s;
   }
 
+  /** Whether the current paragraph has any text yet. */
+  get hasText(): boolean {
+    return this.buf !== '';
+  }
+
   /** Removes and returns the unfinished paragraph text (to read a text box's paragraphs in between). */
   takeParagraph(): string {
     const s = this.buf;
@@ -191,7 +196,7 @@ export class FlowBuilder {
     if (this.ignored > 0) return this.breakParagraph();
     if (!t || !t.cell) return;
     this.breakParagraph();
-    this.dummy.items.length = 0;
+    if (t.cell === this.dummy) this.dummy.items.length = 0;
     t.cell = null;
   }
 

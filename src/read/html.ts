@@ -9,17 +9,41 @@ import { FlowBuilder } from './flow.ts';
 import { type HtmlHandler, scanHtml } from './html-scan.ts';
 
 /** Elements whose content is never shown as text. */
-const SKIP = new Set([
+const SKIP = [
   'script', 'style', 'title', 'noscript', 'template', 'select', 'textarea', 'iframe', 'svg', 'math', 'object',
   'xml',
-]);
+];
 
 /** Elements that start and end a line. */
-const BLOCK = new Set([
+const BLOCK = [
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl',
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
   'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul',
   'caption', 'thead', 'tbody', 'tfoot', 'option', 'button', 'label',
+];
+
+/** What an element does to the reader's flow. */
+const enum Kind {
+  Inline,
+  Skip,
+  Block,
+  Table,
+  Row,
+  Cell,
+  Br,
+  Pre,
+}
+
+/** Element name → its Kind (Inline when absent): one lookup per tag instead of a set or two and a switch. */
+const KIND = new Map<string, Kind>([
+  ...SKIP.map((n): [string, Kind] => [n, Kind.Skip]),
+  ...BLOCK.map((n): [string, Kind] => [n, Kind.Block]),
+  ['table', Kind.Table],
+  ['tr', Kind.Row],
+  ['td', Kind.Cell],
+  ['th', Kind.Cell],
+  ['br', Kind.Br],
+  ['pre', Kind.Pre],
 ]);
 
 /** The attributes the reader looks at (isHidden, cell spans): the tokenizer need not slice or store the others. */
@@ -135,9 +159,15 @@ export function collapseHtmlSpace(raw: string): string {
 
 /** Hidden by the page itself (Word's mso-hide, display:none, the hidden attribute). */
 function isHidden(attribs: Readonly<Record<string, string>>): boolean {
-  if ('hidden' in attribs) return true;
+  if (attribs.hidden !== undefined) return true;
   const style = attribs.style;
   return style !== undefined && /display\s*:\s*none|mso-hide\s*:\s*all/i.test(style);
+}
+
+/** Whether the text is whitespace only (collapsible: it vanishes at the start of a paragraph). */
+function isAllSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isHtmlSpace(s.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Reads decoded HTML into a SourceDoc. */
@@ -163,32 +193,32 @@ export function readHtmlEvents(tokenize: (handler: HtmlHandler) => void): Source
     },
     onopentag(name, attribs) {
       if (widthRow) return;
-      if (skip > 0 || SKIP.has(name) || isHidden(attribs)) {
+      const kind = KIND.get(name) ?? Kind.Inline;
+      if (skip > 0 || kind === Kind.Skip || isHidden(attribs)) {
         skip++;
         return;
       }
-      switch (name) {
-        case 'table':
+      switch (kind) {
+        case Kind.Inline:
+          return;
+        case Kind.Table:
           flow.startTable();
           return;
-        case 'tr':
+        case Kind.Row:
           if (flow.depth > 0) flow.startRow();
           else flow.breakParagraph();
           return;
-        case 'td':
-        case 'th':
+        case Kind.Cell:
           if (flow.depth > 0) flow.startCell({ colSpan: spanOf(attribs.colspan), rowSpan: spanOf(attribs.rowspan) });
           else flow.breakParagraph();
           return;
-        case 'br':
-          flow.breakParagraph();
-          return;
-        case 'pre':
+        case Kind.Pre:
           pre++;
           flow.breakParagraph();
           return;
         default:
-          if (BLOCK.has(name)) flow.breakParagraph();
+          // Block, Br.
+          flow.breakParagraph();
       }
     },
     onclosetag(name) {
@@ -197,31 +227,34 @@ export function readHtmlEvents(tokenize: (handler: HtmlHandler) => void): Source
         skip--;
         return;
       }
-      switch (name) {
-        case 'table':
+      switch (KIND.get(name)) {
+        case Kind.Block:
+          flow.breakParagraph();
+          return;
+        case Kind.Table:
           if (flow.depth > 0) flow.endTable();
           return;
-        case 'tr':
+        case Kind.Row:
           if (flow.depth > 0) flow.endRow();
           else flow.breakParagraph();
           return;
-        case 'td':
-        case 'th':
+        case Kind.Cell:
           if (flow.depth > 0) flow.endCell();
           else flow.breakParagraph();
           return;
-        case 'pre':
+        case Kind.Pre:
           pre = Math.max(0, pre - 1);
           flow.breakParagraph();
           return;
         default:
-          if (BLOCK.has(name)) flow.breakParagraph();
+        // Inline, Br (its end follows its start), and an unmatched end of a Skip element.
       }
     },
     ontext(data) {
       if (skip > 0 || widthRow) return;
       if (pre === 0) {
-        flow.text(data);
+        // Whitespace opening a paragraph would be trimmed away: not even appended (most of Word's '\r\n').
+        if (flow.hasText || !isAllSpace(data)) flow.text(data);
         return;
       }
       const parts = data.split(/\r\n|\r|\n/);
