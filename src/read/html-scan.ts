@@ -105,11 +105,17 @@ export interface ScanOptions {
    * or decoded). All attributes when absent.
    */
   attributes?: ReadonlySet<string>;
+  /**
+   * Lower-case attribute names → a pattern their value must contain a match of (its global and sticky flags
+   * ignored), else the attribute is left out as if absent (a later duplicate stays out). A value without
+   * character references is not even sliced unless a match starts inside it.
+   */
+  filters?: ReadonlyMap<string, RegExp>;
 }
 
 /** Walks decoded HTML, calling the handler in document order with htmlparser2's events. */
 export function scanHtml(html: string, handler: HtmlHandler, options: ScanOptions = {}): void {
-  new Scanner(html, handler, options.attributes).run();
+  new Scanner(html, handler, options.attributes, options.filters).run();
 }
 
 /** The tokenizer: Tokenizer states here, tree rules and attribute collection in TreeBuilder. */
@@ -119,8 +125,8 @@ class Scanner extends TreeBuilder {
   private entValue = '';
   private entConsumed = 0;
 
-  constructor(s: string, h: HtmlHandler, only: ReadonlySet<string> | undefined) {
-    super(s, h, only);
+  constructor(s: string, h: HtmlHandler, only: ReadonlySet<string> | undefined, filters: ReadonlyMap<string, RegExp> | undefined) {
+    super(s, h, only, filters);
     this.decoder = new EntityDecoder(htmlDecodeTree, (cp, consumed) => {
       this.entValue += String.fromCodePoint(cp);
       this.entConsumed = consumed;
@@ -368,8 +374,10 @@ class Scanner extends TreeBuilder {
                 k = from;
                 break;
               }
-              this.attribvalue += s.slice(from, end);
-              this.attribEnd();
+              if (this.filter === null || this.mayPass(from, end)) {
+                this.attribvalue += s.slice(from, end);
+                this.attribEnd();
+              } else this.attribDrop();
             }
             k = end + 1;
             d = s.charCodeAt(k);

@@ -91,6 +91,16 @@ function hashOf(s: string, start: number, end: number): number {
   return hash;
 }
 
+/** An attribute kept only when its value holds a match of `test`; `scan` finds candidates in the page. */
+interface ValueFilter {
+  /** The caller's pattern, without the global flag: tells whether a value holds a match. */
+  test: RegExp;
+  /** The same pattern, global: the next match in the page, for many values at once. */
+  scan: RegExp;
+  /** Start of the next match at or after where `scan` last began (the page length for none), -1 before the first search. */
+  next: number;
+}
+
 /** What the tree builder needs to know about one element name; made once per distinct name and page. */
 interface Tag {
   name: string;
@@ -126,10 +136,19 @@ export class TreeBuilder {
   /** Names of the attributes kept so far on this tag, the first `keptCount` (Object.hasOwn, cheaper). */
   private readonly kept: string[] = [];
   private keptCount = 0;
+  /** Names of the attributes on this tag dropped by their value filter (a later duplicate stays dropped). */
+  private readonly dropped: string[] = [];
+  private droppedCount = 0;
+  /** The value filter of the attribute being read, if it is kept and has one. */
+  protected filter: ValueFilter | null = null;
+  /** The caller's value filters, in the order of `filterNames`. */
+  private readonly filters: ValueFilter[] = [];
+  private readonly filterNames: string[] = [];
   protected attribvalue = '';
   /**
    * Direct-mapped cache of tag and attribute names by raw spelling: the lower-case name, its Tag outside
-   * foreign content, whether an attribute of that name is wanted (0 unknown, 1 no, 2 yes). Pages repeat a
+   * foreign content, whether an attribute of that name is wanted (0 unknown, 1 no, 2 yes, 3 + k yes if its
+   * value passes filters[k]). Pages repeat a
    * few dozen names thousands of times; this saves the slicing, lower-casing and hashing of each.
    */
   private readonly rawNames: string[] = new Array<string>(NAME_CACHE).fill('');
@@ -143,7 +162,16 @@ export class TreeBuilder {
     protected readonly h: HtmlHandler,
     /** Lower-case names of the attributes to report; all when undefined. */
     private readonly only: ReadonlySet<string> | undefined,
-  ) {}
+    /** Attributes reported only when their value holds a match of the pattern. */
+    filters: ReadonlyMap<string, RegExp> | undefined,
+  ) {
+    if (filters === undefined) return;
+    for (const [name, re] of filters) {
+      const flags = re.flags.replace(/[gy]/g, '');
+      this.filterNames.push(name);
+      this.filters.push({ test: new RegExp(re.source, flags), scan: new RegExp(re.source, `${flags}g`), next: -1 });
+    }
+  }
 
   private tagOf(name: string): Tag {
     let tag = this.tags.get(name);
@@ -211,11 +239,28 @@ export class TreeBuilder {
     this.attribname = name;
     let wanted = this.slotWanted[slot] as number;
     if (wanted === 0) {
-      wanted = this.only === undefined || this.only.has(name) ? 2 : 1;
+      const k = this.filterNames.indexOf(name);
+      wanted = this.only !== undefined && !this.only.has(name) ? 1 : k >= 0 ? 3 + k : 2;
       this.slotWanted[slot] = wanted;
     }
-    this.wanted = wanted === 2 && this.reporting;
+    this.wanted = wanted >= 2 && this.reporting;
+    this.filter = wanted >= 3 && this.reporting ? (this.filters[wanted - 3] as ValueFilter) : null;
   }
+
+  /**
+   * Whether the kept attribute value `s.slice(from, end)` (no references in it) may pass its filter: a match
+   * of the filter starts inside it. Each part of the page is searched at most once for all values.
+   */
+  protected mayPass(from: number, end: number): boolean {
+    const f = this.filter as ValueFilter;
+    if (f.next < from) {
+      f.scan.lastIndex = from;
+      const m = f.scan.exec(this.s);
+      f.next = m === null ? this.s.length : m.index;
+    }
+    return f.next < end;
+  }
+
 
   protected emitOpenTag(tag: Tag): void {
     // A second <form> is ignored altogether: no open event, its attributes dropped.
@@ -235,6 +280,7 @@ export class TreeBuilder {
     this.reporting = true;
     this.attribs = null;
     this.keptCount = 0;
+    this.droppedCount = 0;
   }
 
   protected endOpenTag(): void {
@@ -282,25 +328,41 @@ export class TreeBuilder {
     }
   }
 
-  /** Object.hasOwn(attribs, name); a short list beats a property lookup, tags with many attributes use the lookup. */
+  /**
+   * Whether an attribute of this name was kept or dropped already on this tag (the first of duplicates wins).
+   * Kept names: a short list beats a property lookup, tags with many attributes use the lookup.
+   */
   private isKept(name: string): boolean {
     const n = this.keptCount;
-    if (n >= 16) return Object.hasOwn(this.attribs as object, name);
-    for (let k = 0; k < n; k++) if (this.kept[k] === name) return true;
+    if (n >= 16) {
+      if (Object.hasOwn(this.attribs as object, name)) return true;
+    } else for (let k = 0; k < n; k++) if (this.kept[k] === name) return true;
+    // At most one per filter.
+    for (let k = 0; k < this.droppedCount; k++) if (this.dropped[k] === name) return true;
     return false;
   }
 
+  /** Ends an attribute whose value is `attribvalue`: kept when wanted, first of its name, and past its filter. */
   protected attribEnd(): void {
     const name = this.attribname;
     if (this.wanted && !this.isKept(name)) {
-      this.attribs ??= {};
-      this.attribs[name] = this.attribvalue;
-      // Assigning '__proto__' sets no own property: it stays assignable, as with Object.hasOwn.
-      if (name !== '__proto__') this.kept[this.keptCount++] = name;
+      if (this.filter !== null && !this.filter.test.test(this.attribvalue)) this.dropped[this.droppedCount++] = name;
+      else {
+        this.attribs ??= {};
+        this.attribs[name] = this.attribvalue;
+        // Assigning '__proto__' sets no own property: it stays assignable, as with Object.hasOwn.
+        if (name !== '__proto__') this.kept[this.keptCount++] = name;
+      }
     }
     this.attribvalue = '';
   }
 
+  /** Ends a wanted attribute whose value cannot pass its filter (mayPass said so), without reading the value. */
+  protected attribDrop(): void {
+    const name = this.attribname;
+    if (!this.isKept(name)) this.dropped[this.droppedCount++] = name;
+    this.attribvalue = '';
+  }
 
   /** Parser.onend: closes the elements still open, innermost first. */
   protected closeAll(): void {

@@ -6,7 +6,7 @@
 import type { SourceDoc } from '../model.ts';
 import { strictUtf8 } from './decode.ts';
 import { FlowBuilder } from './flow.ts';
-import { type HtmlHandler, scanHtml } from './html-scan.ts';
+import { type HtmlHandler, type ScanOptions, scanHtml } from './html-scan.ts';
 
 /** Elements whose content is never shown as text. */
 const SKIP = [
@@ -46,8 +46,14 @@ const KIND = new Map<string, Kind>([
   ['pre', Kind.Pre],
 ]);
 
-/** The attributes the reader looks at (isHidden, cell spans): the tokenizer need not slice or store the others. */
-const READ_ATTRIBUTES: ReadonlySet<string> = new Set(['hidden', 'style', 'colspan', 'rowspan']);
+/**
+ * What the reader asks of the tokenizer: the attributes it looks at (isHidden, cell spans), the others never
+ * sliced or stored; and `style` only when it may hide (Word gives most elements one, and few hide anything).
+ */
+export const READ_OPTIONS: ScanOptions = {
+  attributes: new Set(['hidden', 'style', 'colspan', 'rowspan']),
+  filters: new Map([['style', /none|mso-hide/i]]),
+};
 
 /** Declared charset of an HTML page: `<meta charset>`, `<meta http-equiv content="…charset=…">` or `<?xml encoding>`. */
 export function declaredCharset(bytes: Uint8Array): string | null {
@@ -172,7 +178,7 @@ function isAllSpace(s: string): boolean {
 
 /** Reads decoded HTML into a SourceDoc. */
 export function readHtmlText(html: string): SourceDoc {
-  return readHtmlEvents((handler) => scanHtml(html, handler, { attributes: READ_ATTRIBUTES }));
+  return readHtmlEvents((handler) => scanHtml(html, handler, READ_OPTIONS));
 }
 
 /**
