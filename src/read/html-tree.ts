@@ -81,8 +81,9 @@ const SVG_NAMES = new Map(
 /** The attributes of a tag without any (shared: most tags have none worth reporting). */
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
-/** Slots of the name cache (a power of two). */
-const NAME_CACHE = 256;
+/** Slots of the name cache: 2 ** NAME_BITS. */
+const NAME_BITS = 9;
+const NAME_CACHE = 1 << NAME_BITS;
 
 /** Hash of a name for the name cache (computed on the fly where names are scanned). */
 function hashOf(s: string, start: number, end: number): number {
@@ -196,7 +197,8 @@ export class TreeBuilder {
   private slot(start: number, end: number, hash = hashOf(this.s, start, end)): number {
     const s = this.s;
     const n = end - start;
-    const slot = hash & (NAME_CACHE - 1);
+    // Fibonacci hashing: the low bits of the plain hash put 'p' and 'td' in one slot, thrashing in every table.
+    const slot = Math.imul(hash, 0x9e3779b1) >>> (32 - NAME_BITS);
     const raw = this.rawNames[slot] as string;
     if (raw.length === n) {
       let k = 0;
