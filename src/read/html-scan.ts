@@ -185,24 +185,32 @@ class Scanner extends TreeBuilder {
           i = j;
           if (s.charCodeAt(i) === LT) {
             const d = s.charCodeAt(i + 1);
-            if (isAsciiAlpha(d) && (this.inForeign() || specialStart(d) === undefined)) {
-              // A start tag, read here as BeforeTagName → InTagName would.
-              if (i > start) this.text(start, i);
-              start = i + 1;
+            if (isAsciiAlpha(d)) {
+              // A start tag, read here as BeforeTagName → InTagName would. One that may open raw text (<script>,
+              // <title>…) goes the long way, through SpecialStartSequence, as does an unfinished one that might.
+              const mayBeRaw = !this.inForeign() && specialStart(d) !== undefined;
               let e = i + 2;
               let hash = d;
               for (let x = s.charCodeAt(e); e < len && !isEndOfTagSection(x); x = s.charCodeAt(++e)) {
                 hash = (Math.imul(hash, 31) + x) | 0;
               }
-              i = e;
-              if (e === len) {
+              if (e < len) {
+                const tag = this.tagAt(i + 1, e, hash);
+                if (!(mayBeRaw && tag.rawText)) {
+                  if (i > start) this.text(start, i);
+                  this.emitOpenTag(tag);
+                  start = -1;
+                  state = S.BeforeAttributeName;
+                  i = e;
+                  continue;
+                }
+              } else if (!mayBeRaw) {
+                if (i > start) this.text(start, i);
+                start = i + 1;
                 state = S.InTagName;
+                i = len;
                 continue;
               }
-              this.emitOpenTag(this.tagAt(start, e, hash));
-              start = -1;
-              state = S.BeforeAttributeName;
-              continue;
             }
             if (d === SLASH && isAsciiAlpha(s.charCodeAt(i + 2))) {
               // An end tag, read as BeforeTagName → BeforeClosingTagName → InClosingTagName would.

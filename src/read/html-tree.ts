@@ -63,6 +63,9 @@ const VOID = new Set([
   'link', 'meta', 'param', 'source', 'track', 'wbr',
 ]);
 
+/** Elements whose content the tokenizer reads as raw text (RCDATA for title and textarea, the rest of the page for plaintext). */
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'iframe', 'noembed', 'noframes', 'plaintext', 'xmp']);
+
 /** HTML integration points inside SVG or MathML (SVG-adjusted case, as htmlparser2 compares them). */
 const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignObject', 'desc', 'title']);
 
@@ -103,11 +106,15 @@ interface ValueFilter {
 }
 
 /** What the tree builder needs to know about one element name; made once per distinct name and page. */
-interface Tag {
+export interface Tag {
+  /** Lower case (SVG camel case inside <svg>). */
   name: string;
   /** Open elements this one closes when it opens (openImpliesClose). */
   closes: Set<string> | undefined;
+  /** Without content (VOID). */
   isVoid: boolean;
+  /** Its content is raw text or RCDATA outside foreign content (RAW_TEXT). */
+  rawText: boolean;
   /** The foreign context it opens: svg, math, or an HTML integration point (None); -1 for none. */
   context: F | -1;
   /** How many times it is on the stack. */
@@ -178,7 +185,7 @@ export class TreeBuilder {
     let tag = this.tags.get(name);
     if (tag === undefined) {
       const context = name === 'svg' ? F.Svg : name === 'math' ? F.MathML : INTEGRATION.has(name) ? F.None : -1;
-      tag = { name, closes: IMPLIES_CLOSE.get(name), isVoid: VOID.has(name), context, open: 0 };
+      tag = { name, closes: IMPLIES_CLOSE.get(name), isVoid: VOID.has(name), rawText: RAW_TEXT.has(name), context, open: 0 };
       this.tags.set(name, tag);
     }
     return tag;
