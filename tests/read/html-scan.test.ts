@@ -122,6 +122,7 @@ const NOISE = [
   '\x1c/script>', '<a b c=d e="f" b=g>', '<A HREF=x>', '<TD>', '</TD >', '<td/>', '<br', '<td class=', '中文',
   '<p style="color:red">', '<p STYLE=\'Display: NONE\' style="display:none">', '<p style="x" style="mso-hide:all">',
   '<p style="display:&#110;one">', '<p style=mso-hide:all>', '<td style=\'nOnE\'>', '<p style', ' style="none',
+  '<scripts>', '<SCRIPT >', '<Title/>', '<titles>', '<noframes>', '<noembed/>', '<iframe>', '<sty', '<p', '<span',
 ];
 
 /** A seeded mutation of an HTML page, from the kinds listed in html-scan.md's guard 1. */
