@@ -105,6 +105,14 @@ interface ValueFilter {
   next: number;
 }
 
+/**
+ * The same string as the engine's unique copy (as a property key is made one): the handler compares element
+ * names with literals and looks them up in maps thousands of times per page, pointer checks once internalized.
+ */
+function internalize(s: string): string {
+  return Object.keys({ [s]: 0 })[0] as string;
+}
+
 /** What the tree builder needs to know about one element name; made once per distinct name and page. */
 export interface Tag {
   /** Lower case (SVG camel case inside <svg>). */
@@ -184,6 +192,7 @@ export class TreeBuilder {
   private tagOf(name: string): Tag {
     let tag = this.tags.get(name);
     if (tag === undefined) {
+      name = internalize(name);
       const context = name === 'svg' ? F.Svg : name === 'math' ? F.MathML : INTEGRATION.has(name) ? F.None : -1;
       tag = { name, closes: IMPLIES_CLOSE.get(name), isVoid: VOID.has(name), rawText: RAW_TEXT.has(name), context, open: 0 };
       this.tags.set(name, tag);
