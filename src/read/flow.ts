@@ -261,7 +261,9 @@ export class FlowBuilder {
   }
 
   private top(): TableBuf | undefined {
-    return this.tables[this.tables.length - 1];
+    // Never read past the end (an engine's slow path).
+    const n = this.tables.length;
+    return n > 0 ? this.tables[n - 1] : undefined;
   }
 
   private emitParagraph(text: string): void {
@@ -294,7 +296,8 @@ export class FlowBuilder {
     t.rows.forEach((row, r) => {
       if (row.cells.length === 0) return;
       const cells: SourceCell[] = row.cells.map((c) => {
-        const cell: SourceCell = { text: (c.items as string[]).join('\n'), col: c.col };
+        const items = c.items as string[];
+        const cell: SourceCell = { text: items.length === 1 ? (items[0] as string) : items.join('\n'), col: c.col };
         if (c.colSpan !== 1) cell.colSpan = c.colSpan;
         // A rowspan reaching past the table's end covers only the rows that exist (as browsers do).
         const rowSpan = Math.min(c.rowSpan, rowCount - r);

@@ -114,6 +114,9 @@ export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** The same characters, to test for (no global flag, so no shared lastIndex). */
 const HAS_INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 
+/** Text that collapseHtmlSpace changes beyond trimming: whitespace other than a lone space, or an invisible character. */
+const NEEDS_COLLAPSE = /[\t\n\f\r\u00a0\u00ad\u200b-\u200d\u2060\ufeff]| {2}/;
+
 /** Characters of a collapsible whitespace run: space, tab, line breaks, form feed, no-break space. */
 function isHtmlSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0;
@@ -131,7 +134,11 @@ function isCjk(c: number): boolean {
  * most of it, is only trimmed.
  */
 export function collapseHtmlSpace(raw: string): string {
-  const s = HAS_INVISIBLE.test(raw) ? raw.replace(INVISIBLE, '') : raw;
+  // Trimming first changes nothing (whitespace at either end goes anyway, and no run inside changes its
+  // neighbours), and it leaves most cells of a pretty-printed table ('\n    258\n  ') with nothing to do.
+  const trimmed = raw.trim();
+  if (!NEEDS_COLLAPSE.test(trimmed)) return trimmed;
+  const s = HAS_INVISIBLE.test(trimmed) ? trimmed.replace(INVISIBLE, '') : trimmed;
   const n = s.length;
   let out = '';
   let from = 0; // start of the text not yet copied to `out`
