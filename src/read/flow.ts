@@ -146,7 +146,7 @@ export class FlowBuilder {
     if (row && row.cells.length === 0) row.nextCol = Math.max(0, Math.min(n, MAX_COLSPAN));
   }
 
-  /** Opens a cell. A cell outside any row opens a row first. */
+  /** Opens a cell (its spec is read, not kept: callers may reuse it). A cell outside any row opens a row first. */
   startCell(spec: CellSpec): void {
     const t = this.top();
     if (!t || this.ignored > 0) return this.breakParagraph();

@@ -5,7 +5,7 @@
  */
 import type { SourceDoc } from '../model.ts';
 import { strictUtf8 } from './decode.ts';
-import { FlowBuilder } from './flow.ts';
+import { type CellSpec, FlowBuilder } from './flow.ts';
 import { type HtmlHandler, type ScanOptions, scanHtml } from './html-scan.ts';
 
 /** Elements whose content is never shown as text. */
@@ -199,6 +199,8 @@ export function readHtmlEvents(tokenize: (handler: HtmlHandler) => void): Source
   // Word's HTML export ends tables with a zero-height row of empty width-setting cells, fenced by
   // <![if !supportMisalignedColumns]> … <![endif]> (which the tokenizer, like htmlparser2, reports as comments).
   let widthRow = false;
+  /** The spans of the cell being opened (read by startCell, not kept: one object for all cells). */
+  const cell: CellSpec = { colSpan: 1, rowSpan: 1 };
   tokenize({
     oncomment(data) {
       if (data.startsWith('[if !supportMisalignedColumns]')) widthRow = true;
@@ -222,8 +224,11 @@ export function readHtmlEvents(tokenize: (handler: HtmlHandler) => void): Source
           else flow.breakParagraph();
           return;
         case Kind.Cell:
-          if (flow.depth > 0) flow.startCell({ colSpan: spanOf(attribs.colspan), rowSpan: spanOf(attribs.rowspan) });
-          else flow.breakParagraph();
+          if (flow.depth > 0) {
+            cell.colSpan = spanOf(attribs.colspan);
+            cell.rowSpan = spanOf(attribs.rowspan);
+            flow.startCell(cell);
+          } else flow.breakParagraph();
           return;
         case Kind.Pre:
           pre++;
