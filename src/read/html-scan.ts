@@ -5,9 +5,9 @@
  * concatenates them). htmlparser2 took 1.4 ms on a 108 KB saved page (a method call per character, a stack
  * kept with unshift/shift, a string and a lookup per name); this scanner takes ~0.4 ms with the reader's
  * options: it jumps between the characters that matter with local state, reads a whole attribute list in one
- * loop, reuses one record per element name, and never slices a value the caller did not ask for. Each state is a port of the Tokenizer method of the same name; comments mark the quirks kept
- * on purpose, since matching htmlparser2 (what the reader was validated with) matters more than matching
- * browsers. Character references are decoded by htmlparser2's own decoder (the `entities` package). It never
+ * loop, reuses one record per element name, and never slices a value the caller did not ask for. Each state
+ * is a port of the Tokenizer method of the same name; comments mark the quirks kept on purpose, since
+ * matching htmlparser2 (what the reader was validated with) matters more than matching browsers. Character references are decoded by htmlparser2's own decoder (the `entities` package). It never
  * throws and always advances, and no search is repeated over the same text, so any input ends in linear time.
  * This file holds the Tokenizer's states; the Parser's rules (implied closes, void elements, foreign content)
  * and the collection of attributes are in html-tree.ts.
@@ -108,7 +108,8 @@ export interface ScanOptions {
   /**
    * Lower-case attribute names → a pattern their value must contain a match of (its global and sticky flags
    * ignored), else the attribute is left out as if absent (a later duplicate stays out). A value without
-   * character references is not even sliced unless a match starts inside it.
+   * character references is not even sliced unless a match of the pattern in the page starts inside it, so
+   * the pattern must not look outside its match: no anchors, lookaround or \b.
    */
   filters?: ReadonlyMap<string, RegExp>;
 }

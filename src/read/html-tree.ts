@@ -114,7 +114,7 @@ function internalize(s: string): string {
 }
 
 /** What the tree builder needs to know about one element name; made once per distinct name and page. */
-export interface Tag {
+interface Tag {
   /** Lower case (SVG camel case inside <svg>). */
   name: string;
   /** Open elements this one closes when it opens (openImpliesClose). */
@@ -164,8 +164,8 @@ export class TreeBuilder {
   /**
    * Direct-mapped cache of tag and attribute names by raw spelling: the lower-case name, its Tag outside
    * foreign content, whether an attribute of that name is wanted (0 unknown, 1 no, 2 yes, 3 + k yes if its
-   * value passes filters[k]). Pages repeat a
-   * few dozen names thousands of times; this saves the slicing, lower-casing and hashing of each.
+   * value passes filters[k]). Pages repeat a few dozen names thousands of times; this saves the slicing,
+   * lower-casing and hashing of each.
    */
   private readonly rawNames: string[] = new Array<string>(NAME_CACHE).fill('');
   private readonly lowerNames: string[] = new Array<string>(NAME_CACHE).fill('');
@@ -267,7 +267,8 @@ export class TreeBuilder {
 
   /**
    * Whether the kept attribute value `s.slice(from, end)` (no references in it) may pass its filter: a match
-   * of the filter starts inside it. Each part of the page is searched at most once for all values.
+   * of the filter starts inside it (or at its end, for a pattern that matches nothing). Each part of the page
+   * is searched at most once for all values.
    */
   protected mayPass(from: number, end: number): boolean {
     const f = this.filter as ValueFilter;
@@ -276,7 +277,7 @@ export class TreeBuilder {
       const m = f.scan.exec(this.s);
       f.next = m === null ? this.s.length : m.index;
     }
-    return f.next < end;
+    return f.next <= end;
   }
 
 

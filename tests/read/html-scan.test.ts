@@ -265,6 +265,10 @@ describe('html-scan against htmlparser2', () => {
       {},
       { id: 'none' },
     ]);
+    // A pattern that matches nothing keeps every value, the empty one included.
+    seen.length = 0;
+    scanHtml('<p title="" id=a><p title="ab">', handler, { filters: new Map([['title', /x*/]]) });
+    expect(seen).toEqual([{ title: '', id: 'a' }, { title: 'ab' }]);
   });
 });
 
