@@ -81,6 +81,11 @@ export class FlowBuilder {
     this.buf += s;
   }
 
+  /** Whether the current paragraph has any text yet. */
+  get hasText(): boolean {
+    return this.buf !== '';
+  }
+
   /** Removes and returns the unfinished paragraph text (to read a text box's paragraphs in between). */
   takeParagraph(): string {
     const s = this.buf;
@@ -141,7 +146,7 @@ export class FlowBuilder {
     if (row && row.cells.length === 0) row.nextCol = Math.max(0, Math.min(n, MAX_COLSPAN));
   }
 
-  /** Opens a cell. A cell outside any row opens a row first. */
+  /** Opens a cell (its spec is read, not kept: callers may reuse it). A cell outside any row opens a row first. */
   startCell(spec: CellSpec): void {
     const t = this.top();
     if (!t || this.ignored > 0) return this.breakParagraph();
@@ -191,7 +196,7 @@ export class FlowBuilder {
     if (this.ignored > 0) return this.breakParagraph();
     if (!t || !t.cell) return;
     this.breakParagraph();
-    this.dummy.items.length = 0;
+    if (t.cell === this.dummy) this.dummy.items.length = 0;
     t.cell = null;
   }
 
@@ -256,7 +261,9 @@ export class FlowBuilder {
   }
 
   private top(): TableBuf | undefined {
-    return this.tables[this.tables.length - 1];
+    // Never read past the end (an engine's slow path).
+    const n = this.tables.length;
+    return n > 0 ? this.tables[n - 1] : undefined;
   }
 
   private emitParagraph(text: string): void {
@@ -289,7 +296,8 @@ export class FlowBuilder {
     t.rows.forEach((row, r) => {
       if (row.cells.length === 0) return;
       const cells: SourceCell[] = row.cells.map((c) => {
-        const cell: SourceCell = { text: (c.items as string[]).join('\n'), col: c.col };
+        const items = c.items as string[];
+        const cell: SourceCell = { text: items.length === 1 ? (items[0] as string) : items.join('\n'), col: c.col };
         if (c.colSpan !== 1) cell.colSpan = c.colSpan;
         // A rowspan reaching past the table's end covers only the rows that exist (as browsers do).
         const rowSpan = Math.min(c.rowSpan, rowCount - r);

@@ -3,26 +3,19 @@
  * (HTML mode, decodeEntities on, the whole page written at once): the same implied closes and opens, raw-text
  * elements, bogus comments, end-of-input leftovers. Only the splitting of text runs may differ (the reader
  * concatenates them). htmlparser2 took 1.4 ms on a 108 KB saved page (a method call per character, a stack
- * kept with unshift/shift, a string and a lookup per name); this scanner takes ~0.55 ms: it jumps between the
- * characters that matter with local state, reads a whole attribute list in one loop, and reuses one record per
- * element name. Each state is a port of the Tokenizer method of the same name; comments mark the quirks kept
- * on purpose, since matching htmlparser2 (what the reader was validated with) matters more than matching
- * browsers. Character references are decoded by htmlparser2's own decoder (the `entities` package). It never
+ * kept with unshift/shift, a string and a lookup per name); this scanner takes ~0.4 ms with the reader's
+ * options: it jumps between the characters that matter with local state, reads a whole attribute list in one
+ * loop, reuses one record per element name, and never slices a value the caller did not ask for. Each state
+ * is a port of the Tokenizer method of the same name; comments mark the quirks kept on purpose, since
+ * matching htmlparser2 (what the reader was validated with) matters more than matching browsers. Character references are decoded by htmlparser2's own decoder (the `entities` package). It never
  * throws and always advances, and no search is repeated over the same text, so any input ends in linear time.
+ * This file holds the Tokenizer's states; the Parser's rules (implied closes, void elements, foreign content)
+ * and the collection of attributes are in html-tree.ts.
  */
 import { DecodingMode, EntityDecoder, htmlDecodeTree } from 'entities/decode';
+import { type HtmlHandler, TreeBuilder } from './html-tree.ts';
 
-/** Callbacks of `scanHtml`, named and called like htmlparser2's handler. */
-export interface HtmlHandler {
-  /** A start tag: lower-cased name and attributes (lower-cased names, first of duplicates wins, entities decoded). */
-  onopentag(name: string, attribs: Readonly<Record<string, string>>): void;
-  /** An end tag, explicit or implied (also sent right after a void element's start tag). */
-  onclosetag(name: string): void;
-  /** Character data, entities decoded. */
-  ontext(data: string): void;
-  /** A comment, bogus comment (`<!…>`, `<?…>`, `</ …>`) or HTML-mode CDATA section (`[CDATA[…]]`). */
-  oncomment(data: string): void;
-}
+export type { HtmlHandler } from './html-tree.ts';
 
 const enum S {
   Text,
@@ -48,71 +41,6 @@ const enum S {
   InSpecialTag,
   InPlainText,
 }
-
-/** Foreign content contexts (htmlparser2's ForeignContext). */
-const enum F {
-  None,
-  Svg,
-  MathML,
-}
-
-/** htmlparser2's openImpliesClose: opening the key closes open elements of these names, innermost first. */
-const P = new Set(['p']);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
-const FORM_CONTROLS = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
-const TABLE_SECTIONS = new Set(['thead', 'tbody']);
-const DD_DT = new Set(['dd', 'dt']);
-const RT_RP = new Set(['rt', 'rp']);
-const IMPLIES_CLOSE = new Map<string, Set<string>>([
-  ['tr', new Set(['tr', 'th', 'td'])],
-  ['th', new Set(['th'])],
-  ['td', new Set(['thead', 'th', 'td'])],
-  ['body', new Set(['head', 'link', 'script'])],
-  ['a', new Set(['a'])],
-  ['li', new Set(['li'])],
-  ['p', P],
-  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h): [string, Set<string>] => [h, HEADINGS]),
-  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((f): [string, Set<string>] => [f, FORM_CONTROLS]),
-  ['option', new Set(['option'])],
-  ['optgroup', new Set(['optgroup', 'option'])],
-  ['dd', DD_DT],
-  ['dt', DD_DT],
-  ...[
-    'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer',
-    'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul',
-  ].map((b): [string, Set<string>] => [b, P]),
-  ['rt', RT_RP],
-  ['rp', RT_RP],
-  ['tbody', TABLE_SECTIONS],
-  ['tfoot', TABLE_SECTIONS],
-]);
-
-/** Elements without content: never on the stack, closed right after their start tag. */
-const VOID = new Set([
-  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen',
-  'link', 'meta', 'param', 'source', 'track', 'wbr',
-]);
-
-/** HTML integration points inside SVG or MathML (SVG-adjusted case, as htmlparser2 compares them). */
-const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignObject', 'desc', 'title']);
-
-/** Lower-cased SVG element names → their camel case. */
-const SVG_NAMES = new Map(
-  [
-    'altGlyph', 'altGlyphDef', 'altGlyphItem', 'animateColor', 'animateMotion', 'animateTransform', 'clipPath',
-    'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feConvolveMatrix', 'feDiffuseLighting',
-    'feDisplacementMap', 'feDistantLight', 'feDropShadow', 'feFlood', 'feFuncA', 'feFuncB', 'feFuncG', 'feFuncR',
-    'feGaussianBlur', 'feImage', 'feMerge', 'feMergeNode', 'feMorphology', 'feOffset', 'fePointLight',
-    'feSpecularLighting', 'feSpotLight', 'feTile', 'feTurbulence', 'foreignObject', 'glyphRef', 'linearGradient',
-    'radialGradient', 'textPath',
-  ].map((n) => [n.toLowerCase(), n]),
-);
-
-/** The attributes of a tag without any (shared: most tags have none worth reporting). */
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
-
-/** Slots of the name cache (a power of two). */
-const NAME_CACHE = 256;
 
 const LT = 60;
 const GT = 62;
@@ -158,13 +86,6 @@ function next(s: string, ch: string, from: number): number {
   return at < 0 ? s.length : at;
 }
 
-/** Hash of a name for the name cache (computed on the fly where names are scanned). */
-function hashOf(s: string, start: number, end: number): number {
-  let hash = 0;
-  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + s.charCodeAt(k)) | 0;
-  return hash;
-}
-
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
 }
@@ -184,64 +105,29 @@ export interface ScanOptions {
    * or decoded). All attributes when absent.
    */
   attributes?: ReadonlySet<string>;
+  /**
+   * Lower-case attribute names → a pattern their value must contain a match of (its global and sticky flags
+   * ignored), else the attribute is left out as if absent (a later duplicate stays out). A value without
+   * character references is not even sliced unless a match of the pattern in the page starts inside it, so
+   * the pattern must not look outside its match: no anchors, lookaround or \b.
+   */
+  filters?: ReadonlyMap<string, RegExp>;
 }
 
 /** Walks decoded HTML, calling the handler in document order with htmlparser2's events. */
 export function scanHtml(html: string, handler: HtmlHandler, options: ScanOptions = {}): void {
-  new Scanner(html, handler, options.attributes).run();
+  new Scanner(html, handler, options.attributes, options.filters).run();
 }
 
-/** What the tree builder needs to know about one element name; made once per distinct name and page. */
-interface Tag {
-  name: string;
-  /** Open elements this one closes when it opens (openImpliesClose). */
-  closes: Set<string> | undefined;
-  isVoid: boolean;
-  /** The foreign context it opens: svg, math, or an HTML integration point (None); -1 for none. */
-  context: F | -1;
-  /** How many times it is on the stack. */
-  open: number;
-}
-
-class Scanner {
-  /** Open elements, innermost last. */
-  private readonly stack: Tag[] = [];
-  /** Foreign-content contexts, innermost last; the bottom entry is None. */
-  private readonly foreign: F[] = [F.None];
-  /** Element name → its Tag. */
-  private readonly tags = new Map<string, Tag>();
-  /** The start tag being read; null for an ignored second <form>. */
-  private tag: Tag | null = null;
-  /** The start tag being read will be reported (false for an ignored second <form>). */
-  private reporting = false;
-  /** Its attributes, made on the first one kept. */
-  private attribs: Record<string, string> | null = null;
-  private attribname = '';
-  /** The attribute being read is to be kept: its tag is reported and the caller asked for its name. */
-  private wanted = false;
-  /** Names of the attributes kept so far on this tag, the first `keptCount` (Object.hasOwn, cheaper). */
-  private readonly kept: string[] = [];
-  private keptCount = 0;
-  private attribvalue = '';
-  /**
-   * Direct-mapped cache of tag and attribute names by raw spelling: the lower-case name, its Tag outside
-   * foreign content, whether an attribute of that name is wanted (0 unknown, 1 no, 2 yes). Pages repeat a
-   * few dozen names thousands of times; this saves the slicing, lower-casing and hashing of each.
-   */
-  private readonly rawNames: string[] = new Array<string>(NAME_CACHE).fill('');
-  private readonly lowerNames: string[] = new Array<string>(NAME_CACHE).fill('');
-  private readonly slotTags: (Tag | undefined)[] = new Array<Tag | undefined>(NAME_CACHE).fill(undefined);
-  private readonly slotWanted: number[] = new Array<number>(NAME_CACHE).fill(0);
+/** The tokenizer: Tokenizer states here, tree rules and attribute collection in TreeBuilder. */
+class Scanner extends TreeBuilder {
   private readonly decoder: EntityDecoder;
   /** What the entity decoder last emitted, and the characters it consumed (the `&` included). */
   private entValue = '';
   private entConsumed = 0;
 
-  constructor(
-    private readonly s: string,
-    private readonly h: HtmlHandler,
-    private readonly only: ReadonlySet<string> | undefined,
-  ) {
+  constructor(s: string, h: HtmlHandler, only: ReadonlySet<string> | undefined, filters: ReadonlyMap<string, RegExp> | undefined) {
+    super(s, h, only, filters);
     this.decoder = new EntityDecoder(htmlDecodeTree, (cp, consumed) => {
       this.entValue += String.fromCodePoint(cp);
       this.entConsumed = consumed;
@@ -260,162 +146,6 @@ class Scanner {
     if (this.decoder.write(this.s, amp + 1) >= 0) return false;
     this.decoder.end();
     return true;
-  }
-
-  private tagOf(name: string): Tag {
-    let tag = this.tags.get(name);
-    if (tag === undefined) {
-      const context = name === 'svg' ? F.Svg : name === 'math' ? F.MathML : INTEGRATION.has(name) ? F.None : -1;
-      tag = { name, closes: IMPLIES_CLOSE.get(name), isVoid: VOID.has(name), context, open: 0 };
-      this.tags.set(name, tag);
-    }
-    return tag;
-  }
-
-  private isOpen(name: string): boolean {
-    const tag = this.tags.get(name);
-    return tag !== undefined && tag.open > 0;
-  }
-
-  private inForeign(): boolean {
-    return this.foreign[this.foreign.length - 1] !== F.None;
-  }
-
-  /** The name cache slot holding `s.slice(start, end)`. */
-  private slot(start: number, end: number, hash = hashOf(this.s, start, end)): number {
-    const s = this.s;
-    const n = end - start;
-    const slot = hash & (NAME_CACHE - 1);
-    const raw = this.rawNames[slot] as string;
-    if (raw.length === n) {
-      let k = 0;
-      while (k < n && raw.charCodeAt(k) === s.charCodeAt(start + k)) k++;
-      if (k === n) return slot;
-    }
-    const fresh = s.slice(start, end);
-    this.rawNames[slot] = fresh;
-    this.lowerNames[slot] = fresh.toLowerCase();
-    this.slotTags[slot] = undefined;
-    this.slotWanted[slot] = 0;
-    return slot;
-  }
-
-  /** Parser.readTagName: lower case, SVG camel case inside <svg>, `image` → `img` outside foreign content. */
-  private tagAt(start: number, end: number, hash?: number): Tag {
-    const slot = this.slot(start, end, hash);
-    const name = this.lowerNames[slot] as string;
-    if (this.foreign.length === 1) {
-      // No foreign ancestor: the name depends on the spelling alone.
-      let tag = this.slotTags[slot];
-      if (tag === undefined) {
-        tag = this.tagOf(name === 'image' ? 'img' : name);
-        this.slotTags[slot] = tag;
-      }
-      return tag;
-    }
-    const ctx = this.foreign[this.foreign.length - 1];
-    if (ctx === F.Svg) return this.tagOf(SVG_NAMES.get(name) ?? name);
-    const adjusted = SVG_NAMES.get(name);
-    if (adjusted !== undefined && this.isOpen(adjusted)) return this.tagOf(adjusted);
-    if (ctx === F.None) return this.tagOf(name === 'image' ? 'img' : name);
-    return this.tagOf(name);
-  }
-
-  /** Reads an attribute name: sets `attribname` and whether the attribute is kept. */
-  private attribAt(start: number, end: number, hash: number): void {
-    const slot = this.slot(start, end, hash);
-    const name = this.lowerNames[slot] as string;
-    this.attribname = name;
-    let wanted = this.slotWanted[slot] as number;
-    if (wanted === 0) {
-      wanted = this.only === undefined || this.only.has(name) ? 2 : 1;
-      this.slotWanted[slot] = wanted;
-    }
-    this.wanted = wanted === 2 && this.reporting;
-  }
-
-  private emitOpenTag(tag: Tag): void {
-    // A second <form> is ignored altogether: no open event, its attributes dropped.
-    if (tag.name === 'form' && tag.open > 0) {
-      this.tag = null;
-      this.reporting = false;
-      return;
-    }
-    this.tag = tag;
-    const closes = tag.closes;
-    if (closes) while (this.stack.length > 0 && closes.has((this.stack[this.stack.length - 1] as Tag).name)) this.pop();
-    if (!tag.isVoid) {
-      this.stack.push(tag);
-      tag.open++;
-      if (tag.context !== -1) this.foreign.push(tag.context);
-    }
-    this.reporting = true;
-    this.attribs = null;
-    this.keptCount = 0;
-  }
-
-  private endOpenTag(): void {
-    const tag = this.tag;
-    if (tag === null) return;
-    if (this.reporting) {
-      this.h.onopentag(tag.name, this.attribs ?? NO_ATTRIBUTES);
-      this.reporting = false;
-      this.attribs = null;
-    }
-    if (tag.isVoid) this.h.onclosetag(tag.name);
-    this.tag = null;
-  }
-
-  private pop(): void {
-    const tag = this.stack.pop() as Tag;
-    tag.open--;
-    if (tag.context !== -1) this.foreign.pop();
-    this.h.onclosetag(tag.name);
-  }
-
-  private closeCurrentTag(): void {
-    const tag = this.tag;
-    this.endOpenTag();
-    if (tag !== null && this.stack[this.stack.length - 1] === tag) this.pop();
-  }
-
-  private closeTag(start: number, end: number, hash?: number): void {
-    const tag = this.tagAt(start, end, hash);
-    if (!tag.isVoid) {
-      if (tag.open > 0) {
-        // Searched only when open, so the search is paid for by the pops that follow (linear on deep stacks).
-        const top = this.stack.length - 1;
-        const at = this.stack[top] === tag ? top : this.stack.lastIndexOf(tag);
-        for (let k = top; k >= at; k--) this.pop();
-      } else if (tag.name === 'p') {
-        // A stray </p> is an empty paragraph.
-        this.emitOpenTag(tag);
-        this.closeCurrentTag();
-      }
-    } else if (tag.name === 'br') {
-      // A stray </br> is a line break.
-      this.h.onopentag('br', NO_ATTRIBUTES);
-      this.h.onclosetag('br');
-    }
-  }
-
-  /** Object.hasOwn(attribs, name); a short list beats a property lookup, tags with many attributes use the lookup. */
-  private isKept(name: string): boolean {
-    const n = this.keptCount;
-    if (n >= 16) return Object.hasOwn(this.attribs as object, name);
-    for (let k = 0; k < n; k++) if (this.kept[k] === name) return true;
-    return false;
-  }
-
-  private attribEnd(): void {
-    const name = this.attribname;
-    if (this.wanted && !this.isKept(name)) {
-      this.attribs ??= {};
-      this.attribs[name] = this.attribvalue;
-      // Assigning '__proto__' sets no own property: it stays assignable, as with Object.hasOwn.
-      if (name !== '__proto__') this.kept[this.keptCount++] = name;
-    }
-    this.attribvalue = '';
   }
 
   private text(start: number, end: number): void {
@@ -456,24 +186,32 @@ class Scanner {
           i = j;
           if (s.charCodeAt(i) === LT) {
             const d = s.charCodeAt(i + 1);
-            if (isAsciiAlpha(d) && (this.inForeign() || specialStart(d) === undefined)) {
-              // A start tag, read here as BeforeTagName → InTagName would.
-              if (i > start) this.text(start, i);
-              start = i + 1;
+            if (isAsciiAlpha(d)) {
+              // A start tag, read here as BeforeTagName → InTagName would. One that may open raw text (<script>,
+              // <title>…) goes the long way, through SpecialStartSequence, as does an unfinished one that might.
+              const mayBeRaw = !this.inForeign() && specialStart(d) !== undefined;
               let e = i + 2;
               let hash = d;
               for (let x = s.charCodeAt(e); e < len && !isEndOfTagSection(x); x = s.charCodeAt(++e)) {
                 hash = (Math.imul(hash, 31) + x) | 0;
               }
-              i = e;
-              if (e === len) {
+              if (e < len) {
+                const tag = this.tagAt(i + 1, e, hash);
+                if (!(mayBeRaw && tag.rawText)) {
+                  if (i > start) this.text(start, i);
+                  this.emitOpenTag(tag);
+                  start = -1;
+                  state = S.BeforeAttributeName;
+                  i = e;
+                  continue;
+                }
+              } else if (!mayBeRaw) {
+                if (i > start) this.text(start, i);
+                start = i + 1;
                 state = S.InTagName;
+                i = len;
                 continue;
               }
-              this.emitOpenTag(this.tagAt(start, e, hash));
-              start = -1;
-              state = S.BeforeAttributeName;
-              continue;
             }
             if (d === SLASH && isAsciiAlpha(s.charCodeAt(i + 2))) {
               // An end tag, read as BeforeTagName → BeforeClosingTagName → InClosingTagName would.
@@ -645,8 +383,10 @@ class Scanner {
                 k = from;
                 break;
               }
-              this.attribvalue += s.slice(from, end);
-              this.attribEnd();
+              if (this.filter === null || this.mayPass(from, end)) {
+                this.attribvalue += s.slice(from, end);
+                this.attribEnd();
+              } else this.attribDrop();
             }
             k = end + 1;
             d = s.charCodeAt(k);
@@ -951,6 +691,6 @@ class Scanner {
         // `<br/`) makes htmlparser2 slice from -1, i.e. emit the last character: kept.
         if (start < end) h.ontext(s.slice(start, end));
     }
-    for (let k = this.stack.length - 1; k >= 0; k--) h.onclosetag((this.stack[k] as Tag).name);
+    this.closeAll();
   }
 }

@@ -5,25 +5,55 @@
  */
 import type { SourceDoc } from '../model.ts';
 import { strictUtf8 } from './decode.ts';
-import { FlowBuilder } from './flow.ts';
-import { type HtmlHandler, scanHtml } from './html-scan.ts';
+import { type CellSpec, FlowBuilder } from './flow.ts';
+import { type HtmlHandler, type ScanOptions, scanHtml } from './html-scan.ts';
 
 /** Elements whose content is never shown as text. */
-const SKIP = new Set([
+const SKIP = [
   'script', 'style', 'title', 'noscript', 'template', 'select', 'textarea', 'iframe', 'svg', 'math', 'object',
   'xml',
-]);
+];
 
 /** Elements that start and end a line. */
-const BLOCK = new Set([
+const BLOCK = [
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl',
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
   'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul',
   'caption', 'thead', 'tbody', 'tfoot', 'option', 'button', 'label',
+];
+
+/** What an element does to the reader's flow. */
+const enum Kind {
+  Inline,
+  Skip,
+  Block,
+  Table,
+  Row,
+  Cell,
+  Br,
+  Pre,
+}
+
+/** Element name → its Kind (Inline when absent): one lookup per tag instead of a set or two and a switch. */
+const KIND = new Map<string, Kind>([
+  ...SKIP.map((n): [string, Kind] => [n, Kind.Skip]),
+  ...BLOCK.map((n): [string, Kind] => [n, Kind.Block]),
+  ['table', Kind.Table],
+  ['tr', Kind.Row],
+  ['td', Kind.Cell],
+  ['th', Kind.Cell],
+  ['br', Kind.Br],
+  ['pre', Kind.Pre],
 ]);
 
-/** The attributes the reader looks at (isHidden, cell spans): the tokenizer need not slice or store the others. */
-const READ_ATTRIBUTES: ReadonlySet<string> = new Set(['hidden', 'style', 'colspan', 'rowspan']);
+/**
+ * What the reader asks of the tokenizer: the attributes it looks at (isHidden, cell spans), the others never
+ * sliced or stored; and `style` only when it may hide (Word gives most elements one, and few hide anything).
+ */
+export const READ_OPTIONS: ScanOptions = {
+  attributes: new Set(['hidden', 'style', 'colspan', 'rowspan']),
+  filters: new Map([['style', /none|mso-hide/i]]),
+};
 
 /** Declared charset of an HTML page: `<meta charset>`, `<meta http-equiv content="…charset=…">` or `<?xml encoding>`. */
 export function declaredCharset(bytes: Uint8Array): string | null {
@@ -84,6 +114,9 @@ export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** The same characters, to test for (no global flag, so no shared lastIndex). */
 const HAS_INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 
+/** Text that collapseHtmlSpace changes beyond trimming: whitespace other than a lone space, or an invisible character. */
+const NEEDS_COLLAPSE = /[\t\n\f\r\u00a0\u00ad\u200b-\u200d\u2060\ufeff]| {2}/;
+
 /** Characters of a collapsible whitespace run: space, tab, line breaks, form feed, no-break space. */
 function isHtmlSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0;
@@ -101,7 +134,11 @@ function isCjk(c: number): boolean {
  * most of it, is only trimmed.
  */
 export function collapseHtmlSpace(raw: string): string {
-  const s = HAS_INVISIBLE.test(raw) ? raw.replace(INVISIBLE, '') : raw;
+  // Trimming first changes nothing (whitespace at either end goes anyway, and no run inside changes its
+  // neighbours), and it leaves most cells of a pretty-printed table ('\n    258\n  ') with nothing to do.
+  const trimmed = raw.trim();
+  if (!NEEDS_COLLAPSE.test(trimmed)) return trimmed;
+  const s = HAS_INVISIBLE.test(trimmed) ? trimmed.replace(INVISIBLE, '') : trimmed;
   const n = s.length;
   let out = '';
   let from = 0; // start of the text not yet copied to `out`
@@ -135,14 +172,20 @@ export function collapseHtmlSpace(raw: string): string {
 
 /** Hidden by the page itself (Word's mso-hide, display:none, the hidden attribute). */
 function isHidden(attribs: Readonly<Record<string, string>>): boolean {
-  if ('hidden' in attribs) return true;
+  if (attribs.hidden !== undefined) return true;
   const style = attribs.style;
   return style !== undefined && /display\s*:\s*none|mso-hide\s*:\s*all/i.test(style);
 }
 
+/** Whether the text is whitespace only (collapsible: it vanishes at the start of a paragraph). */
+function isAllSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isHtmlSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Reads decoded HTML into a SourceDoc. */
 export function readHtmlText(html: string): SourceDoc {
-  return readHtmlEvents((handler) => scanHtml(html, handler, { attributes: READ_ATTRIBUTES }));
+  return readHtmlEvents((handler) => scanHtml(html, handler, READ_OPTIONS));
 }
 
 /**
@@ -156,6 +199,8 @@ export function readHtmlEvents(tokenize: (handler: HtmlHandler) => void): Source
   // Word's HTML export ends tables with a zero-height row of empty width-setting cells, fenced by
   // <![if !supportMisalignedColumns]> … <![endif]> (which the tokenizer, like htmlparser2, reports as comments).
   let widthRow = false;
+  /** The spans of the cell being opened (read by startCell, not kept: one object for all cells). */
+  const cell: CellSpec = { colSpan: 1, rowSpan: 1 };
   tokenize({
     oncomment(data) {
       if (data.startsWith('[if !supportMisalignedColumns]')) widthRow = true;
@@ -163,32 +208,35 @@ export function readHtmlEvents(tokenize: (handler: HtmlHandler) => void): Source
     },
     onopentag(name, attribs) {
       if (widthRow) return;
-      if (skip > 0 || SKIP.has(name) || isHidden(attribs)) {
+      const kind = KIND.get(name) ?? Kind.Inline;
+      if (skip > 0 || kind === Kind.Skip || isHidden(attribs)) {
         skip++;
         return;
       }
-      switch (name) {
-        case 'table':
+      switch (kind) {
+        case Kind.Inline:
+          return;
+        case Kind.Table:
           flow.startTable();
           return;
-        case 'tr':
+        case Kind.Row:
           if (flow.depth > 0) flow.startRow();
           else flow.breakParagraph();
           return;
-        case 'td':
-        case 'th':
-          if (flow.depth > 0) flow.startCell({ colSpan: spanOf(attribs.colspan), rowSpan: spanOf(attribs.rowspan) });
-          else flow.breakParagraph();
+        case Kind.Cell:
+          if (flow.depth > 0) {
+            cell.colSpan = spanOf(attribs.colspan);
+            cell.rowSpan = spanOf(attribs.rowspan);
+            flow.startCell(cell);
+          } else flow.breakParagraph();
           return;
-        case 'br':
-          flow.breakParagraph();
-          return;
-        case 'pre':
+        case Kind.Pre:
           pre++;
           flow.breakParagraph();
           return;
         default:
-          if (BLOCK.has(name)) flow.breakParagraph();
+          // Block, Br.
+          flow.breakParagraph();
       }
     },
     onclosetag(name) {
@@ -197,31 +245,34 @@ export function readHtmlEvents(tokenize: (handler: HtmlHandler) => void): Source
         skip--;
         return;
       }
-      switch (name) {
-        case 'table':
+      switch (KIND.get(name)) {
+        case Kind.Block:
+          flow.breakParagraph();
+          return;
+        case Kind.Table:
           if (flow.depth > 0) flow.endTable();
           return;
-        case 'tr':
+        case Kind.Row:
           if (flow.depth > 0) flow.endRow();
           else flow.breakParagraph();
           return;
-        case 'td':
-        case 'th':
+        case Kind.Cell:
           if (flow.depth > 0) flow.endCell();
           else flow.breakParagraph();
           return;
-        case 'pre':
+        case Kind.Pre:
           pre = Math.max(0, pre - 1);
           flow.breakParagraph();
           return;
         default:
-          if (BLOCK.has(name)) flow.breakParagraph();
+        // Inline, Br (its end follows its start), and an unmatched end of a Skip element.
       }
     },
     ontext(data) {
       if (skip > 0 || widthRow) return;
       if (pre === 0) {
-        flow.text(data);
+        // Whitespace opening a paragraph would be trimmed away: not even appended (most of Word's '\r\n').
+        if (flow.hasText || !isAllSpace(data)) flow.text(data);
         return;
       }
       const parts = data.split(/\r\n|\r|\n/);

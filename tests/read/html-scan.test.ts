@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourceDoc } from '../../src/model.ts';
 import { prng } from '../fuzz/mutations.ts';
 import { type HtmlHandler, scanHtml } from '../../src/read/html-scan.ts';
-import { decodeHtml, readHtmlEvents, readHtmlText } from '../../src/read/html.ts';
+import { decodeHtml, READ_OPTIONS, readHtmlEvents, readHtmlText } from '../../src/read/html.ts';
 import { extractMhtmlHtml } from '../../src/read/mhtml.ts';
 
 const TESTS = join(import.meta.dirname, '..');
@@ -47,8 +47,9 @@ function readWithHtmlparser2(html: string): SourceDoc {
   });
 }
 
-/** The reader's attribute filter. */
-const READ = new Set(['hidden', 'style', 'colspan', 'rowspan']);
+/** The attributes the reader asks for, and the patterns some of their values must hold. */
+const READ = READ_OPTIONS.attributes as ReadonlySet<string>;
+const READ_FILTERS = READ_OPTIONS.filters as ReadonlyMap<string, RegExp>;
 
 /** Events recorded from a tokenizer; adjacent text events joined, since the reader only concatenates them. */
 type Event = [kind: 'open', name: string, attribs: Readonly<Record<string, string>>] | [kind: 'close' | 'text' | 'comment', data: string];
@@ -81,12 +82,12 @@ function record(tokenize: (h: HtmlHandler) => void): Event[] {
   return out;
 }
 
-/** One line per event, attributes in order; only those in `only` when given. */
-function show(events: Event[], only?: ReadonlySet<string>): string[] {
+/** One line per event, attributes in order; only those in `only` whose value passes its filter when given. */
+function show(events: Event[], only?: ReadonlySet<string>, filters?: ReadonlyMap<string, RegExp>): string[] {
+  const keep = ([k, v]: [string, string]): boolean =>
+    (only === undefined || only.has(k)) && (filters?.get(k)?.test(v) ?? true);
   return events.map((e) =>
-    e[0] === 'open'
-      ? `open ${e[1]} ${JSON.stringify(Object.entries(e[2]).filter(([k]) => only === undefined || only.has(k)))}`
-      : `${e[0]} ${JSON.stringify(e[1])}`,
+    e[0] === 'open' ? `open ${e[1]} ${JSON.stringify(Object.entries(e[2]).filter(keep))}` : `${e[0]} ${JSON.stringify(e[1])}`,
   );
 }
 
@@ -98,11 +99,11 @@ function referenceEvents(html: string): Event[] {
   });
 }
 
-/** Both tokenizers give the same events, with all attributes and with the reader's filter. */
+/** Both tokenizers give the same events, with all attributes and with the reader's options (htmlparser2's filtered). */
 function expectSameEvents(html: string, label: string): void {
   const reference = referenceEvents(html);
   expect(show(record((h) => scanHtml(html, h))), label).toEqual(show(reference));
-  expect(show(record((h) => scanHtml(html, h, { attributes: READ }))), `${label} (reader's attributes)`).toEqual(show(reference, READ));
+  expect(show(record((h) => scanHtml(html, h, READ_OPTIONS))), `${label} (reader's options)`).toEqual(show(reference, READ, READ_FILTERS));
 }
 
 type Rand = () => number;
@@ -119,6 +120,9 @@ const NOISE = [
   '</script>', '<style>', '</style', '<title>', '<textarea>', '<xmp>', '<plaintext>', '<svg>', '<svg/>', '<math>',
   '<foreignObject>', '</foreignobject>', '<desc>', '<image>', '<pre>', '</pre>', '\r\n', '\n', '\u00a0', '\u200b',
   '\x1c/script>', '<a b c=d e="f" b=g>', '<A HREF=x>', '<TD>', '</TD >', '<td/>', '<br', '<td class=', '中文',
+  '<p style="color:red">', '<p STYLE=\'Display: NONE\' style="display:none">', '<p style="x" style="mso-hide:all">',
+  '<p style="display:&#110;one">', '<p style=mso-hide:all>', '<td style=\'nOnE\'>', '<p style', ' style="none',
+  '<scripts>', '<SCRIPT >', '<Title/>', '<titles>', '<noframes>', '<noembed/>', '<iframe>', '<sty', '<p', '<span',
 ];
 
 /** A seeded mutation of an HTML page, from the kinds listed in html-scan.md's guard 1. */
@@ -242,13 +246,38 @@ describe('html-scan against htmlparser2', () => {
       { class: 'a', colspan: '2', title: '&x', hidden: '' },
     ]);
   });
+
+  it('reports a filtered attribute only when its value holds a match, the first of duplicates deciding', () => {
+    const seen: Record<string, string>[] = [];
+    const handler: HtmlHandler = { onopentag: (_n, a) => seen.push(a), onclosetag() {}, ontext() {}, oncomment() {} };
+    const filters = new Map([['style', /none/i]]);
+    const tags = [
+      '<p style="color:red" title=x>', '<p style="display:NONE">', '<p style="color:red" style="display:none">',
+      '<p style=\'x:n&#111;ne\'>', '<p style=x:none>', '<p style>', '<p style="a" id=none style="none">',
+    ];
+    for (const tag of tags) scanHtml(tag, handler, { filters });
+    expect(seen).toEqual([
+      { title: 'x' },
+      { style: 'display:NONE' },
+      {},
+      { style: 'x:none' },
+      { style: 'x:none' },
+      {},
+      { id: 'none' },
+    ]);
+    // A pattern that matches nothing keeps every value, the empty one included.
+    seen.length = 0;
+    scanHtml('<p title="" id=a><p title="ab">', handler, { filters: new Map([['title', /x*/]]) });
+    expect(seen).toEqual([{ title: '', id: 'a' }, { title: 'ab' }]);
+  });
 });
 
 describe('html-scan on hostile input', () => {
   const MB5 = 5 * 1024 * 1024;
   const UNITS = [
     '<', '&', '</', '<!--', '<a ', '<a b="', '&#', '&amp', '<td>', '</td>', '<p>', '<script>', '<![CDATA[', '<!-- --!',
-    '<title>&', '<div></span>', '<svg><p></math>', '<form></form><form>',
+    '<title>&', '<div></span>', '<svg><p></math>', '<form></form><form>', '<p style="a">', '<p style="none">',
+    '<p style=\'',
   ];
   for (const unit of UNITS) {
     it(`5 MB of ${JSON.stringify(unit)} is read in well under a second, without throwing`, () => {

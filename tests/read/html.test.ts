@@ -178,6 +178,30 @@ describe('HTML structure', () => {
     expect(collapseHtmlSpace('2\u200b6&\u00ad')).toBe('26&');
   });
 
+  it('collapses whitespace as its plain definition says, on 50,000 random strings of spaces, CJK and invisibles', () => {
+    const isCjkCode = (c: number): boolean => (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+    // Invisible characters out; each whitespace run one space, or nothing for a typed line break (no nbsp)
+    // between two CJK characters; then trimmed.
+    const definition = (raw: string): string => {
+      const s = raw.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
+      return s
+        .replace(/[ \t\n\r\f\u00a0]+/g, (run: string, at: number) => {
+          const end = at + run.length;
+          const cjkBreak = /[\n\r]/.test(run) && !run.includes('\u00a0') && at > 0 && end < s.length;
+          return cjkBreak && isCjkCode(s.charCodeAt(at - 1)) && isCjkCode(s.charCodeAt(end)) ? '' : ' ';
+        })
+        .trim();
+    };
+    const alphabet = ['a', '1', '中', '。', '（', ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u200b', '\ufeff', '\u00ad', '\u2060', '\u3000', '\u2003'];
+    let seed = 1;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 50_000; n++) {
+      let s = '';
+      for (let k = Math.floor(next() * 14); k > 0; k--) s += alphabet[Math.floor(next() * alphabet.length)];
+      expect(collapseHtmlSpace(s), JSON.stringify(s)).toBe(definition(s));
+    }
+  });
+
   it('places cells on the grid after rowspans and colspans, without duplicating spanned text', () => {
     const doc = readHtmlText(
       '<table><tr><td rowspan="2">A</td><td colspan="2">B</td></tr><tr><td>C</td><td>&nbsp;</td></tr>' +
