@@ -264,19 +264,35 @@ function plainCount(numeral: string): number | null {
 }
 
 /** Sentence `i` is about 政府信息公开 and names an application (false before the first sentence). */
-function isApply(info: Uint8Array, applyWord: Uint8Array, i: number): boolean {
+function isApply(info: ArrayLike<number>, applyWord: ArrayLike<number>, i: number): boolean {
   return i >= 0 && info[i] === 1 && applyWord[i] === 1;
 }
 
-/** Index of the last clause boundary (，：；) before `to`, or -1. */
+/**
+ * Index of the last clause boundary (，：；) before `to`, or -1: a walk back by character code, as the
+ * boundary is usually a few characters back (three lastIndexOf calls cost more).
+ */
 function lastBoundary(text: string, to: number): number {
-  return Math.max(text.lastIndexOf('，', to - 1), text.lastIndexOf('：', to - 1), text.lastIndexOf('；', to - 1));
+  let i = to - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 0xff1a || c === 0xff1b) break;
+    i--;
+  }
+  return i;
 }
 
-/** True when position `at` sits inside （…） (percentages and 「含…」 notes are not counts of their own). */
+/**
+ * True when position `at` sits inside （…） (percentages and 「含…」 notes are not counts of their own):
+ * the nearer of the last （ and the last ） before it is a （.
+ */
 function insideParens(text: string, at: number): boolean {
-  const open = text.lastIndexOf('（', at - 1);
-  return open >= 0 && text.lastIndexOf('）', at - 1) < open;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08) return true;
+    if (c === 0xff09) return false;
+  }
+  return false;
 }
 
 /** Text after a count up to the next clause boundary (short). */
@@ -291,8 +307,10 @@ function isClauseEnd(c: number): boolean {
   return c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0x3a || c === 0x3002;
 }
 
-/** Scanned globally: its verbs (收到, 受理…) start with common characters, too costly to anchor on. */
-const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；\n]{0,60}?申请/g;
+/** 「没有收到…申请」: a negation, a verb, then 申请 within the clause (lazily: the first 申请). */
+export const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；\n]{0,60}?申请/y;
+/** A NO_APPLICATIONS match starts with 没未无 and holds 申请 3 (「未任何」) to 64 characters in. */
+export const NO_APPLICATIONS_ANCHORS: Anchoring = { anchors: ['申请'], minLead: 3, maxLead: 64, starts: '没未无' };
 const RESTRICTED_APPLICANT = /法人|组织/;
 const ALL_APPLICANTS = /公民|任何|自然人/;
 export const ALL_MAINTAINED = /均(?:获|被|予以)?维持|全部(?:获|被)?维持/y;
@@ -321,8 +339,7 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   const push = (kind: Statement['kind'], m: RegExpExecArray, subjects: Subject[]) =>
     out.push({ kind, subjects, quote: m[0], start: m.index, end: m.index + m[0].length });
   const hasReview = text.includes('复议') || text.includes('诉讼');
-  NO_APPLICATIONS.lastIndex = 0;
-  for (let m = NO_APPLICATIONS.exec(text); m; m = NO_APPLICATIONS.exec(text)) {
+  for (const m of anchoredMatches(text, NO_APPLICATIONS, NO_APPLICATIONS_ANCHORS)) {
     // Only a general statement counts: not one about reviews, nor about some kind of application.
     if (!infoCtxOf(sentenceAt(m.index)) || /复议|诉讼|涉及|关于|有关|方面|类/.test(m[0])) continue;
     if (RESTRICTED_APPLICANT.test(m[0]) && !ALL_APPLICANTS.test(m[0])) continue;

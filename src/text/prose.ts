@@ -316,12 +316,13 @@ export function proseSentences(prose: Prose): Sentence[] {
 }
 
 /**
- * For each sentence, whether the global regex `re` (flag g) matches inside it: one pass over the prose.
+ * For each sentence, 1 when the global regex `re` (flag g) matches inside it, else 0: one pass over the prose.
  * The matches must hold no sentence end or paragraph break (words), so a match's last character lies in
  * the sentence of its first; `test` leaves lastIndex just past it and builds no match array.
  */
-export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): Uint8Array {
-  const marks = new Uint8Array(sentences.length);
+export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): number[] {
+  // A plain array: a typed one this long lives off the heap and costs more to allocate than to fill.
+  const marks = new Array<number>(sentences.length).fill(0);
   let p = 0;
   re.lastIndex = 0;
   while (re.test(text)) {
