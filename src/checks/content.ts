@@ -8,7 +8,7 @@ import { safe } from './safe.ts';
 import { cellValue, fmt } from './cells.ts';
 import { containsAtLeast } from '../text/similarity.ts';
 import { comparisonKey } from '../text/normalize.ts';
-import { linesOf } from '../text/prose.ts';
+import { linesOf, notedChars } from '../text/prose.ts';
 import { proseOf, sectionPrint, sectionProbablyContains } from './text-cache.ts';
 import { checkTitleRegion } from './content-meta.ts';
 import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
@@ -71,7 +71,7 @@ export const PRAISE_ANCHORS: Anchoring = { anchors: ['满分', '第一', '茅'],
 export function checkSelfPraise(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
   const byQuote = new Map<string, Finding>();
-  for (const m of anchoredMatches(prose.text, PRAISE, PRAISE_ANCHORS)) {
+  for (const m of anchoredMatches(prose.text, PRAISE, PRAISE_ANCHORS, 0, notedChars(prose))) {
     const quote = m[0];
     const lines = linesOf(prose, m.index, m.index + m[0].length);
     const prev = byQuote.get(quote);

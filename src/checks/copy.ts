@@ -6,7 +6,7 @@ import type { Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
 import { containment, containsAtLeast } from '../text/similarity.ts';
-import { linesOf, normalizeLine } from '../text/prose.ts';
+import { linesOf, normalizeLine, notedChars } from '../text/prose.ts';
 import { proseOf, sectionPrint, sectionProbablyContains } from './text-cache.ts';
 import { otherBodyNames } from './copy-names.ts';
 import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
@@ -162,7 +162,7 @@ export function checkYears(report: ParsedReport): Finding[] {
   LEAD_YEAR_FIRST.lastIndex = 0;
   const first = LEAD_YEAR_FIRST.exec(text);
   if (first) add(first[1]!, 0);
-  for (const m of anchoredMatches(text, LEAD_YEAR, LEAD_YEAR_ANCHORS, first ? first[0].length : 0)) add(m[1]!, m.index + 1);
+  for (const m of anchoredMatches(text, LEAD_YEAR, LEAD_YEAR_ANCHORS, first ? first[0].length : 0, notedChars(prose))) add(m[1]!, m.index + 1);
   const own = counts.get(year)?.length ?? 0;
   for (const [y, starts] of counts) {
     // Another year must clearly dominate: last year is legitimately mentioned in comparisons.

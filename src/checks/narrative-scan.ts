@@ -5,9 +5,9 @@
  */
 import type { ParsedReport } from '../model.ts';
 import { parseCount, CN_NUMERAL_CHARS } from '../text/numerals.ts';
-import { sentenceMarks, type Prose, type Sentence } from '../text/prose.ts';
+import { notedChars, sentenceMarks, type Prose, type Sentence } from '../text/prose.ts';
 import { proseOf, sentencesOf } from './text-cache.ts';
-import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
+import { anchoredMatches, type Anchoring, type NotedChars } from '../text/anchored.ts';
 
 /** What a stated count is about. */
 export type ClaimKind =
@@ -74,7 +74,7 @@ interface CountHit {
  * Every count of a text, in order: each unit character, read backwards over 余 and a numeral. Linear,
  * no regex backtracking; a numeral longer than any real count (a run of 一…) is ignored.
  */
-function findCounts(text: string, marks: Int32Array): CountHit[] {
+function findCounts(text: string, marks: readonly number[]): CountHit[] {
   const out: CountHit[] = [];
   // The unit characters are among the characters buildProse marked: no pass over the text.
   for (let u = 0; u < marks.length; u++) {
@@ -168,7 +168,7 @@ export function scanProse(prose: Prose): NarrativeClaims {
   const info = sentenceMarks(text0, sentences, TOPIC_INFO_G);
   const applyWord = sentenceMarks(text0, sentences, APPLY_WORD_G);
   const infoCtxOf = (si: number) => info[si] === 1 || (si > 0 && info[si - 1] === 1) || (si > 1 && info[si - 2] === 1);
-  scanStatements(text0, sentences, infoCtxOf, statements);
+  scanStatements(text0, sentences, infoCtxOf, statements, notedChars(prose));
   // All counts of the prose, in order; each sentence takes the ones inside it.
   const counts = findCounts(text0, prose.marks);
   let ci = 0;
@@ -330,7 +330,7 @@ export const NONE_CORRECTED = /未(?:发生|出现|有)?[^。；，\n]{0,24}?(?:
 export const NONE_CORRECTED_ANCHORS: Anchoring = { anchors: ['纠错', '败诉'], minLead: 1, maxLead: 27, starts: '未' };
 
 /** Finds 「没有收到…申请」, 「均获维持」, 「未…纠错」 in sentences about 政府信息公开 (global passes). */
-function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: number) => boolean, out: Statement[]): void {
+function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: number) => boolean, out: Statement[], noted: NotedChars): void {
   let p = 0;
   const sentenceAt = (at: number) => {
     while (p + 1 < sentences.length && sentences[p + 1]!.start <= at) p++;
@@ -339,7 +339,7 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   const push = (kind: Statement['kind'], m: RegExpExecArray, subjects: Subject[]) =>
     out.push({ kind, subjects, quote: m[0], start: m.index, end: m.index + m[0].length });
   const hasReview = text.includes('复议') || text.includes('诉讼');
-  for (const m of anchoredMatches(text, NO_APPLICATIONS, NO_APPLICATIONS_ANCHORS)) {
+  for (const m of anchoredMatches(text, NO_APPLICATIONS, NO_APPLICATIONS_ANCHORS, 0, noted)) {
     // Only a general statement counts: not one about reviews, nor about some kind of application.
     if (!infoCtxOf(sentenceAt(m.index)) || /复议|诉讼|涉及|关于|有关|方面|类/.test(m[0])) continue;
     if (RESTRICTED_APPLICANT.test(m[0]) && !ALL_APPLICANTS.test(m[0])) continue;
@@ -347,7 +347,7 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   }
   if (!hasReview) return; // the remaining statements are all about 复议/诉讼
   p = 0;
-  for (const m of anchoredMatches(text, NO_REVIEWS, NO_REVIEWS_ANCHORS)) {
+  for (const m of anchoredMatches(text, NO_REVIEWS, NO_REVIEWS_ANCHORS, 0, noted)) {
     // 「未…被复议纠错」 is about outcomes, 「无法…」 is not a negation of cases.
     if (!infoCtxOf(sentenceAt(m.index)) || /纠错|纠正|败诉|撤销|维持|无法/.test(m[0])) continue;
     const subjects: Subject[] = [];
@@ -357,7 +357,7 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   }
   for (const [re, kind, how] of [[ALL_MAINTAINED, 'allMaintained', ALL_MAINTAINED_ANCHORS], [NONE_CORRECTED, 'noneCorrected', NONE_CORRECTED_ANCHORS]] as const) {
     p = 0;
-    for (const m of anchoredMatches(text, re, how)) {
+    for (const m of anchoredMatches(text, re, how, 0, noted)) {
       const si = sentenceAt(m.index);
       if (!infoCtxOf(si)) continue;
       const st = sentences[si]!.text;

@@ -4,7 +4,8 @@
  * near misses and overlapping candidates are all frequent.
  */
 import { describe, expect, test } from 'vitest';
-import { anchoredMatches, type Anchoring } from '../../src/text/anchored.ts';
+import { anchoredMatches, type Anchoring, type NotedChars } from '../../src/text/anchored.ts';
+import { isMarkedChar } from '../../src/text/prose.ts';
 import { LEAD_YEAR, LEAD_YEAR_ANCHORS } from '../../src/checks/copy.ts';
 import { PRAISE, PRAISE_ANCHORS } from '../../src/checks/content.ts';
 import {
@@ -30,12 +31,23 @@ function globalMatches(text: string, sticky: RegExp, from: number): Array<[numbe
   return out;
 }
 
+/** The offsets of the characters buildProse notes, as it would note them in a prose. */
+function notedOf(text: string): NotedChars {
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) if (isMarkedChar(text.charCodeAt(i))) at.push(i);
+  return { at, has: isMarkedChar };
+}
+
 function agree(sticky: RegExp, how: Anchoring, alphabet: string[], length: number): void {
   for (let seed = 1; seed <= 1500; seed++) {
     const text = randomText(seed, alphabet, length);
     const from = seed % 7 === 0 ? seed % 5 : 0;
+    const want = globalMatches(text, sticky, from);
     const got = anchoredMatches(text, sticky, how, from).map((m): [number, string[]] => [m.index, [...m]]);
-    expect(got, JSON.stringify(text)).toEqual(globalMatches(text, sticky, from));
+    expect(got, JSON.stringify(text)).toEqual(want);
+    // The anchors found among noted characters (as buildProse notes them) instead of by substring search.
+    const noted = anchoredMatches(text, sticky, how, from, notedOf(text)).map((m): [number, string[]] => [m.index, [...m]]);
+    expect(noted, JSON.stringify(text)).toEqual(want);
   }
 }
 
@@ -74,6 +86,8 @@ describe('anchoredMatches', () => {
         const text = `甲${prefix}${filler!.repeat(k)}${anchor}乙`;
         const got = anchoredMatches(text, re, how).map((m): [number, string[]] => [m.index, [...m]]);
         expect(got, text).toEqual(globalMatches(text, re, 0));
+        const noted = anchoredMatches(text, re, how, 0, notedOf(text)).map((m): [number, string[]] => [m.index, [...m]]);
+        expect(noted, text).toEqual(globalMatches(text, re, 0));
       }
     }
   });
