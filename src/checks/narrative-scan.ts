@@ -7,7 +7,7 @@ import type { ParsedReport } from '../model.ts';
 import { parseCount, CN_NUMERAL_CHARS } from '../text/numerals.ts';
 import { notedChars, sentenceMarks, type Prose, type Sentence } from '../text/prose.ts';
 import { proseOf, sentencesOf } from './text-cache.ts';
-import { anchoredMatches, type Anchoring, type NotedChars } from '../text/anchored.ts';
+import { anchoredMatches, startedMatches, type Anchoring, type NotedChars } from '../text/anchored.ts';
 
 /** What a stated count is about. */
 export type ClaimKind =
@@ -309,8 +309,8 @@ function isClauseEnd(c: number): boolean {
 
 /** 「没有收到…申请」: a negation, a verb, then 申请 within the clause (lazily: the first 申请). */
 export const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；\n]{0,60}?申请/y;
-/** A NO_APPLICATIONS match starts with 没未无 and holds 申请 3 (「未任何」) to 64 characters in. */
-export const NO_APPLICATIONS_ANCHORS: Anchoring = { anchors: ['申请'], minLead: 3, maxLead: 64, starts: '没未无' };
+/** The characters a NO_APPLICATIONS match starts with. */
+export const NO_APPLICATIONS_STARTS = '没未无';
 const RESTRICTED_APPLICANT = /法人|组织/;
 const ALL_APPLICANTS = /公民|任何|自然人/;
 export const ALL_MAINTAINED = /均(?:获|被|予以)?维持|全部(?:获|被)?维持/y;
@@ -339,7 +339,7 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   const push = (kind: Statement['kind'], m: RegExpExecArray, subjects: Subject[]) =>
     out.push({ kind, subjects, quote: m[0], start: m.index, end: m.index + m[0].length });
   const hasReview = text.includes('复议') || text.includes('诉讼');
-  for (const m of anchoredMatches(text, NO_APPLICATIONS, NO_APPLICATIONS_ANCHORS, 0, noted)) {
+  for (const m of startedMatches(text, NO_APPLICATIONS, NO_APPLICATIONS_STARTS, noted)) {
     // Only a general statement counts: not one about reviews, nor about some kind of application.
     if (!infoCtxOf(sentenceAt(m.index)) || /复议|诉讼|涉及|关于|有关|方面|类/.test(m[0])) continue;
     if (RESTRICTED_APPLICANT.test(m[0]) && !ALL_APPLICANTS.test(m[0])) continue;

@@ -94,9 +94,10 @@ function unitsFor(n: number): Uint16Array {
 /**
  * The characters whose offsets buildProse notes (Prose.marks): the sentence ends and count units, then the
  * first characters of the anchor words of the anchored prose scans (年, 申请, 复议, 诉讼, 维持, 纠错, 败诉,
- * 满分, 第一, 茅; see anchored.ts), so that those scans need no substring search over the prose.
+ * 满分, 第一, 茅; see anchored.ts) and the first characters of the matches of 「没有收到…申请」 (没未无),
+ * so that those scans need no substring search over the prose.
  */
-export const MARKED_CHARS = '。！？；件起宗年申复诉维纠败满第茅';
+export const MARKED_CHARS = '。！？；件起宗年申复诉维纠败满第茅没未无';
 const MARKED_CODES = new Set([...MARKED_CHARS].map((c) => c.charCodeAt(0)));
 
 /** Whether buildProse notes the offsets of this character (a code of MARKED_CHARS). */
