@@ -5,7 +5,7 @@
  */
 import type { ParsedReport } from '../model.ts';
 import { parseCount, CN_NUMERAL_CHARS } from '../text/numerals.ts';
-import { notedChars, sentenceMarks, type Prose, type Sentence } from '../text/prose.ts';
+import { notedChars, sentenceMarks, wordSentenceMarks, type Prose, type Sentence } from '../text/prose.ts';
 import { proseOf, sentencesOf } from './text-cache.ts';
 import { anchoredMatches, startedMatches, type Anchoring, type NotedChars } from '../text/anchored.ts';
 
@@ -154,7 +154,6 @@ export function scanNarrative(report: ParsedReport): NarrativeClaims {
 }
 
 const TOPIC_INFO_G = new RegExp(TOPIC_INFO.source, 'g');
-const APPLY_WORD_G = /申请/g;
 
 /**
  * Scans prose for claims and statements. Every regex runs once over the whole prose (not once per
@@ -166,7 +165,7 @@ export function scanProse(prose: Prose): NarrativeClaims {
   const claims: Claim[] = [];
   const statements: Statement[] = [];
   const info = sentenceMarks(text0, sentences, TOPIC_INFO_G);
-  const applyWord = sentenceMarks(text0, sentences, APPLY_WORD_G);
+  const applyWord = wordSentenceMarks(prose, sentences, '申请');
   const infoCtxOf = (si: number) => info[si] === 1 || (si > 0 && info[si - 1] === 1) || (si > 1 && info[si - 2] === 1);
   scanStatements(text0, sentences, infoCtxOf, statements, notedChars(prose));
   // All counts of the prose, in order; each sentence takes the ones inside it.

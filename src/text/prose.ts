@@ -346,6 +346,7 @@ export function proseSentences(prose: Prose): Sentence[] {
 export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): number[] {
   // A plain array: a typed one this long lives off the heap and costs more to allocate than to fill.
   const marks = new Array<number>(sentences.length).fill(0);
+  if (sentences.length === 0) return marks;
   let p = 0;
   re.lastIndex = 0;
   while (re.test(text)) {
@@ -357,3 +358,33 @@ export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): 
   }
   return marks;
 }
+
+/**
+ * `sentenceMarks` of a plain word (no sentence end or paragraph break in it): for a word beginning with a
+ * character buildProse notes (申请…), its occurrences are read from the marks, with no pass over the text.
+ */
+export function wordSentenceMarks(prose: Prose, sentences: Sentence[], word: string): number[] {
+  const marks = new Array<number>(sentences.length).fill(0);
+  if (sentences.length === 0) return marks;
+  const { text } = prose;
+  const first = word.charCodeAt(0);
+  const noted = isMarkedChar(first);
+  const at = prose.marks;
+  let p = 0;
+  let i = 0;
+  let q = noted ? -1 : text.indexOf(word);
+  while (true) {
+    if (noted) {
+      // The next noted occurrence of the word's first character that begins the word.
+      while (i < at.length && !(text.charCodeAt(at[i]!) === first && text.startsWith(word, at[i]!))) i++;
+      if (i >= at.length) break;
+      q = at[i++]!;
+    } else if (q < 0) break;
+    const last = q + word.length - 1; // the sentence of its last character, as sentenceMarks assigns it
+    while (p + 1 < sentences.length && sentences[p + 1]!.start <= last) p++;
+    marks[p] = 1;
+    if (!noted) q = text.indexOf(word, q + 1);
+  }
+  return marks;
+}
+
