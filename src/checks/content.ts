@@ -43,19 +43,30 @@ export function checkProblemsSection(report: ParsedReport): Finding[] {
   return [];
 }
 
-const TOPICS: Array<[string, RegExp]> = [
-  ['主动公开', /主动公开/],
-  ['依申请公开', /依申请|申请公开|公开申请/],
-  ['政府信息管理', /信息管理|公开属性|发布审核|审核|保密审查|指南|目录/],
-  ['平台建设', /平台|网站|新媒体|公报|专栏|专区/],
-  ['监督保障', /监督|保障|考核|培训|评议|责任追究/],
+/**
+ * The five topics of section 一 and the words that name each. Substring searches, not one regex per
+ * topic: a native search for a word is several times faster than a regex pass over the section, and a
+ * topic is named as soon as one word is found (发布审核 is named by 审核 already, kept for the catalogue).
+ */
+const TOPICS: Array<[string, string[]]> = [
+  ['主动公开', ['主动公开']],
+  ['依申请公开', ['依申请', '申请公开', '公开申请']],
+  ['政府信息管理', ['信息管理', '公开属性', '发布审核', '审核', '保密审查', '指南', '目录']],
+  ['平台建设', ['平台', '网站', '新媒体', '公报', '专栏', '专区']],
+  ['监督保障', ['监督', '保障', '考核', '培训', '评议', '责任追究']],
 ];
+
+/** Whether the text holds any of the words. */
+function holdsAny(text: string, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (text.includes(words[i]!)) return true;
+  return false;
+}
 
 /** CON-02: section 一 misses one of its five topics. */
 export function checkOverviewTopics(report: ParsedReport): Finding[] {
   const one = section(report, 1);
   if (!one) return [];
-  const missing = TOPICS.filter(([, re]) => !re.test(one.text)).map(([t]) => t);
+  const missing = TOPICS.filter(([, words]) => !holdsAny(one.text, words)).map(([t]) => t);
   if (missing.length === 0) return [];
   return [{ id: 'CON-02', severity: 'info', cells: [], message: `第一部分“总体情况”未涉及：${missing.join('、')}。`, lines: [one.startLine] }];
 }
