@@ -8,7 +8,7 @@ import { safe } from './safe.ts';
 import { cellValue, fmt } from './cells.ts';
 import { containsAtLeast } from '../text/similarity.ts';
 import { comparisonKey } from '../text/normalize.ts';
-import { linesOf } from '../text/prose.ts';
+import { linesOf, notedChars } from '../text/prose.ts';
 import { proseOf, sectionPrint, sectionProbablyContains } from './text-cache.ts';
 import { checkTitleRegion } from './content-meta.ts';
 import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
@@ -43,19 +43,30 @@ export function checkProblemsSection(report: ParsedReport): Finding[] {
   return [];
 }
 
-const TOPICS: Array<[string, RegExp]> = [
-  ['主动公开', /主动公开/],
-  ['依申请公开', /依申请|申请公开|公开申请/],
-  ['政府信息管理', /信息管理|公开属性|发布审核|审核|保密审查|指南|目录/],
-  ['平台建设', /平台|网站|新媒体|公报|专栏|专区/],
-  ['监督保障', /监督|保障|考核|培训|评议|责任追究/],
+/**
+ * The five topics of section 一 and the words that name each. Substring searches, not one regex per
+ * topic: a native search for a word is several times faster than a regex pass over the section, and a
+ * topic is named as soon as one word is found (发布审核 is named by 审核 already, kept for the catalogue).
+ */
+const TOPICS: Array<[string, string[]]> = [
+  ['主动公开', ['主动公开']],
+  ['依申请公开', ['依申请', '申请公开', '公开申请']],
+  ['政府信息管理', ['信息管理', '公开属性', '发布审核', '审核', '保密审查', '指南', '目录']],
+  ['平台建设', ['平台', '网站', '新媒体', '公报', '专栏', '专区']],
+  ['监督保障', ['监督', '保障', '考核', '培训', '评议', '责任追究']],
 ];
+
+/** Whether the text holds any of the words. */
+function holdsAny(text: string, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (text.includes(words[i]!)) return true;
+  return false;
+}
 
 /** CON-02: section 一 misses one of its five topics. */
 export function checkOverviewTopics(report: ParsedReport): Finding[] {
   const one = section(report, 1);
   if (!one) return [];
-  const missing = TOPICS.filter(([, re]) => !re.test(one.text)).map(([t]) => t);
+  const missing = TOPICS.filter(([, words]) => !holdsAny(one.text, words)).map(([t]) => t);
   if (missing.length === 0) return [];
   return [{ id: 'CON-02', severity: 'info', cells: [], message: `第一部分“总体情况”未涉及：${missing.join('、')}。`, lines: [one.startLine] }];
 }
@@ -71,7 +82,7 @@ export const PRAISE_ANCHORS: Anchoring = { anchors: ['满分', '第一', '茅'],
 export function checkSelfPraise(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
   const byQuote = new Map<string, Finding>();
-  for (const m of anchoredMatches(prose.text, PRAISE, PRAISE_ANCHORS)) {
+  for (const m of anchoredMatches(prose.text, PRAISE, PRAISE_ANCHORS, 0, notedChars(prose))) {
     const quote = m[0];
     const lines = linesOf(prose, m.index, m.index + m[0].length);
     const prev = byQuote.get(quote);

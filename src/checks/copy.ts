@@ -6,7 +6,7 @@ import type { Finding, ParsedReport } from '../model.ts';
 import type { Check } from './types.ts';
 import { safe } from './safe.ts';
 import { containment, containsAtLeast } from '../text/similarity.ts';
-import { linesOf, normalizeLine } from '../text/prose.ts';
+import { linesOf, normalizeLine, notedChars } from '../text/prose.ts';
 import { proseOf, sectionPrint, sectionProbablyContains } from './text-cache.ts';
 import { otherBodyNames } from './copy-names.ts';
 import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
@@ -162,7 +162,7 @@ export function checkYears(report: ParsedReport): Finding[] {
   LEAD_YEAR_FIRST.lastIndex = 0;
   const first = LEAD_YEAR_FIRST.exec(text);
   if (first) add(first[1]!, 0);
-  for (const m of anchoredMatches(text, LEAD_YEAR, LEAD_YEAR_ANCHORS, first ? first[0].length : 0)) add(m[1]!, m.index + 1);
+  for (const m of anchoredMatches(text, LEAD_YEAR, LEAD_YEAR_ANCHORS, first ? first[0].length : 0, notedChars(prose))) add(m[1]!, m.index + 1);
   const own = counts.get(year)?.length ?? 0;
   for (const [y, starts] of counts) {
     // Another year must clearly dominate: last year is legitimately mentioned in comparisons.
@@ -180,7 +180,22 @@ export function checkYears(report: ParsedReport): Finding[] {
 }
 
 /** Markers of non-public documents; 国家秘密/商业秘密 in ordinary prose are not markers. */
-const SECRET_WORDS = ['密件', '内部资料', '内部文件', '秘密', '机密', '绝密'];
+export const SECRET_WORDS = ['密件', '内部资料', '内部文件', '秘密', '机密', '绝密'];
+
+/**
+ * Whether the text holds one of SECRET_WORDS, by two substring searches instead of six: every word holds
+ * 密 (密件, 秘密, 机密, 绝密) or 内部 (内部资料, 内部文件), so only their occurrences' neighbours are read.
+ */
+export function hasSecretWord(text: string): boolean {
+  for (let i = text.indexOf('密'); i >= 0; i = text.indexOf('密', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (text.charCodeAt(i + 1) === 0x4ef6 || before === 0x79d8 || before === 0x673a || before === 0x7edd) return true; // 件, 秘 机 绝
+  }
+  for (let i = text.indexOf('内部'); i >= 0; i = text.indexOf('内部', i + 1)) {
+    if (text.startsWith('资料', i + 2) || text.startsWith('文件', i + 2)) return true;
+  }
+  return false;
+}
 const SECRET_MARK = /密件|内部资料|内部文件，?注意保存|[（(【\[]\s*(?:秘密|机密|绝密)\s*[）)】\]]|(?:秘密|机密|绝密)\s*★/g;
 
 /** CPY-05: 密件, 秘密, 内部资料 markers in the text. */
@@ -188,7 +203,7 @@ export function checkSecretMarks(report: ParsedReport): Finding[] {
   const prose = proseOf(report);
   const out: Finding[] = [];
   // Cheap native pre-test: most reports contain none of the marker words.
-  if (!SECRET_WORDS.some((w) => prose.text.includes(w))) return out;
+  if (!hasSecretWord(prose.text)) return out;
   const seen = new Set<string>();
   SECRET_MARK.lastIndex = 0;
   for (let m = SECRET_MARK.exec(prose.text); m; m = SECRET_MARK.exec(prose.text)) {

@@ -5,9 +5,9 @@
  */
 import type { ParsedReport } from '../model.ts';
 import { parseCount, CN_NUMERAL_CHARS } from '../text/numerals.ts';
-import { sentenceMarks, type Prose, type Sentence } from '../text/prose.ts';
+import { notedChars, sentenceMarks, wordSentenceMarks, type Prose, type Sentence } from '../text/prose.ts';
 import { proseOf, sentencesOf } from './text-cache.ts';
-import { anchoredMatches, type Anchoring } from '../text/anchored.ts';
+import { anchoredMatches, startedMatches, type Anchoring, type NotedChars } from '../text/anchored.ts';
 
 /** What a stated count is about. */
 export type ClaimKind =
@@ -74,7 +74,7 @@ interface CountHit {
  * Every count of a text, in order: each unit character, read backwards over 余 and a numeral. Linear,
  * no regex backtracking; a numeral longer than any real count (a run of 一…) is ignored.
  */
-function findCounts(text: string, marks: Int32Array): CountHit[] {
+function findCounts(text: string, marks: readonly number[]): CountHit[] {
   const out: CountHit[] = [];
   // The unit characters are among the characters buildProse marked: no pass over the text.
   for (let u = 0; u < marks.length; u++) {
@@ -154,7 +154,6 @@ export function scanNarrative(report: ParsedReport): NarrativeClaims {
 }
 
 const TOPIC_INFO_G = new RegExp(TOPIC_INFO.source, 'g');
-const APPLY_WORD_G = /申请/g;
 
 /**
  * Scans prose for claims and statements. Every regex runs once over the whole prose (not once per
@@ -166,9 +165,9 @@ export function scanProse(prose: Prose): NarrativeClaims {
   const claims: Claim[] = [];
   const statements: Statement[] = [];
   const info = sentenceMarks(text0, sentences, TOPIC_INFO_G);
-  const applyWord = sentenceMarks(text0, sentences, APPLY_WORD_G);
+  const applyWord = wordSentenceMarks(prose, sentences, '申请');
   const infoCtxOf = (si: number) => info[si] === 1 || (si > 0 && info[si - 1] === 1) || (si > 1 && info[si - 2] === 1);
-  scanStatements(text0, sentences, infoCtxOf, statements);
+  scanStatements(text0, sentences, infoCtxOf, statements, notedChars(prose));
   // All counts of the prose, in order; each sentence takes the ones inside it.
   const counts = findCounts(text0, prose.marks);
   let ci = 0;
@@ -264,19 +263,35 @@ function plainCount(numeral: string): number | null {
 }
 
 /** Sentence `i` is about 政府信息公开 and names an application (false before the first sentence). */
-function isApply(info: Uint8Array, applyWord: Uint8Array, i: number): boolean {
+function isApply(info: ArrayLike<number>, applyWord: ArrayLike<number>, i: number): boolean {
   return i >= 0 && info[i] === 1 && applyWord[i] === 1;
 }
 
-/** Index of the last clause boundary (，：；) before `to`, or -1. */
+/**
+ * Index of the last clause boundary (，：；) before `to`, or -1: a walk back by character code, as the
+ * boundary is usually a few characters back (three lastIndexOf calls cost more).
+ */
 function lastBoundary(text: string, to: number): number {
-  return Math.max(text.lastIndexOf('，', to - 1), text.lastIndexOf('：', to - 1), text.lastIndexOf('；', to - 1));
+  let i = to - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 0xff1a || c === 0xff1b) break;
+    i--;
+  }
+  return i;
 }
 
-/** True when position `at` sits inside （…） (percentages and 「含…」 notes are not counts of their own). */
+/**
+ * True when position `at` sits inside （…） (percentages and 「含…」 notes are not counts of their own):
+ * the nearer of the last （ and the last ） before it is a （.
+ */
 function insideParens(text: string, at: number): boolean {
-  const open = text.lastIndexOf('（', at - 1);
-  return open >= 0 && text.lastIndexOf('）', at - 1) < open;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08) return true;
+    if (c === 0xff09) return false;
+  }
+  return false;
 }
 
 /** Text after a count up to the next clause boundary (short). */
@@ -291,8 +306,10 @@ function isClauseEnd(c: number): boolean {
   return c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0x3a || c === 0x3002;
 }
 
-/** Scanned globally: its verbs (收到, 受理…) start with common characters, too costly to anchor on. */
-const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；\n]{0,60}?申请/g;
+/** 「没有收到…申请」: a negation, a verb, then 申请 within the clause (lazily: the first 申请). */
+export const NO_APPLICATIONS = /(?:没有|未|无)(?:收到|接到|受理|任何|公民)[^。；\n]{0,60}?申请/y;
+/** The characters a NO_APPLICATIONS match starts with. */
+export const NO_APPLICATIONS_STARTS = '没未无';
 const RESTRICTED_APPLICANT = /法人|组织/;
 const ALL_APPLICANTS = /公民|任何|自然人/;
 export const ALL_MAINTAINED = /均(?:获|被|予以)?维持|全部(?:获|被)?维持/y;
@@ -312,7 +329,7 @@ export const NONE_CORRECTED = /未(?:发生|出现|有)?[^。；，\n]{0,24}?(?:
 export const NONE_CORRECTED_ANCHORS: Anchoring = { anchors: ['纠错', '败诉'], minLead: 1, maxLead: 27, starts: '未' };
 
 /** Finds 「没有收到…申请」, 「均获维持」, 「未…纠错」 in sentences about 政府信息公开 (global passes). */
-function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: number) => boolean, out: Statement[]): void {
+function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: number) => boolean, out: Statement[], noted: NotedChars): void {
   let p = 0;
   const sentenceAt = (at: number) => {
     while (p + 1 < sentences.length && sentences[p + 1]!.start <= at) p++;
@@ -321,8 +338,7 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   const push = (kind: Statement['kind'], m: RegExpExecArray, subjects: Subject[]) =>
     out.push({ kind, subjects, quote: m[0], start: m.index, end: m.index + m[0].length });
   const hasReview = text.includes('复议') || text.includes('诉讼');
-  NO_APPLICATIONS.lastIndex = 0;
-  for (let m = NO_APPLICATIONS.exec(text); m; m = NO_APPLICATIONS.exec(text)) {
+  for (const m of startedMatches(text, NO_APPLICATIONS, NO_APPLICATIONS_STARTS, noted)) {
     // Only a general statement counts: not one about reviews, nor about some kind of application.
     if (!infoCtxOf(sentenceAt(m.index)) || /复议|诉讼|涉及|关于|有关|方面|类/.test(m[0])) continue;
     if (RESTRICTED_APPLICANT.test(m[0]) && !ALL_APPLICANTS.test(m[0])) continue;
@@ -330,7 +346,7 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   }
   if (!hasReview) return; // the remaining statements are all about 复议/诉讼
   p = 0;
-  for (const m of anchoredMatches(text, NO_REVIEWS, NO_REVIEWS_ANCHORS)) {
+  for (const m of anchoredMatches(text, NO_REVIEWS, NO_REVIEWS_ANCHORS, 0, noted)) {
     // 「未…被复议纠错」 is about outcomes, 「无法…」 is not a negation of cases.
     if (!infoCtxOf(sentenceAt(m.index)) || /纠错|纠正|败诉|撤销|维持|无法/.test(m[0])) continue;
     const subjects: Subject[] = [];
@@ -340,7 +356,7 @@ function scanStatements(text: string, sentences: Sentence[], infoCtxOf: (si: num
   }
   for (const [re, kind, how] of [[ALL_MAINTAINED, 'allMaintained', ALL_MAINTAINED_ANCHORS], [NONE_CORRECTED, 'noneCorrected', NONE_CORRECTED_ANCHORS]] as const) {
     p = 0;
-    for (const m of anchoredMatches(text, re, how)) {
+    for (const m of anchoredMatches(text, re, how, 0, noted)) {
       const si = sentenceAt(m.index);
       if (!infoCtxOf(si)) continue;
       const st = sentences[si]!.text;

@@ -21,17 +21,38 @@ const PRINTS = new Recent<Section, Fingerprint>();
 const SENTENCES = new Latest<Prose, Sentence[]>();
 const PROBES = new Recent<Section, Map<Section, boolean>>();
 
-/** The report's table-line indexes as a set, built once (flags per line: cheaper than a Set of numbers). */
+/**
+ * Stamps of the table lines of the latest tableLineSet, by line index: a line is a table line when its
+ * stamp is the set's own. Reused (never cleared: each set has a new stamp), since a fresh flag array per
+ * report is an off-heap allocation costing more than the lookups it serves.
+ */
+let lineStamps = new Int32Array(1024);
+let lastStamp = 0;
+
+/** The report's table-line indexes as a set, built once (stamps per line: cheaper than a Set of numbers). */
 export function tableLineSet(report: ParsedReport): LineSet {
   let s = TABLE_LINES.get(report);
   if (!s) {
-    const flags = new Uint8Array(report.lines.length);
+    const n = report.lines.length;
+    if (n > lineStamps.length || lastStamp === 0x7fffffff) {
+      lineStamps = new Int32Array(Math.max(n, 1024));
+      lastStamp = 0;
+    }
+    const stamps = lineStamps;
+    const stamp = ++lastStamp;
     const extra = new Set<number>(); // indexes outside the lines, if a parser ever reports one
     for (const i of report.tableLines) {
-      if (i >= 0 && i < flags.length && Number.isInteger(i)) flags[i] = 1;
+      if (i >= 0 && i < n && Number.isInteger(i)) stamps[i] = stamp;
       else extra.add(i);
     }
-    s = { has: (i) => flags[i] === 1 || (extra.size > 0 && extra.has(i)) };
+    const tableLines = report.tableLines;
+    s = {
+      // A set kept after another report's was built (its stamps overwritten) answers from the list.
+      has: (i) =>
+        stamp === lastStamp && stamps === lineStamps
+          ? (i >= 0 && i < n && stamps[i] === stamp) || (extra.size > 0 && extra.has(i))
+          : tableLines.includes(i),
+    };
     TABLE_LINES.set(report, s);
   }
   return s;
@@ -44,9 +65,9 @@ export interface CellScan {
   /** Keys whose value is negative or fractional (amounts and 本年增/减 included; the checks filter). */
   unusual: FieldKey[];
   /** By key index (`keyIndexes`): 1 where the cell was read and holds a number. */
-  isNumber: Uint8Array;
+  isNumber: ArrayLike<number>;
   /** By key index: the number, where `isNumber` is 1. */
-  numbers: Float64Array;
+  numbers: ArrayLike<number>;
 }
 
 /** Index of each key of ALL_KEYS. */
@@ -83,7 +104,10 @@ export function keyIndex(key: FieldKey): number {
 export function cellScan(report: ParsedReport): CellScan {
   let scan = SCANS.get(report);
   if (!scan) {
-    scan = { blanks: [], unusual: [], isNumber: new Uint8Array(ALL_KEYS.length), numbers: new Float64Array(ALL_KEYS.length) };
+    // Plain arrays: typed arrays this long live off the heap, and allocating one costs several times more.
+    const isNumber = new Array<number>(ALL_KEYS.length).fill(0);
+    const numbers = new Array<number>(ALL_KEYS.length).fill(0);
+    scan = { blanks: [], unusual: [], isNumber, numbers };
     const cells = report.cells;
     // Look up the known keys rather than enumerate the record: enumerating a fresh large record costs
     // more than the lookups (the parser keys cells only by formats.md keys). The numbers are kept by
@@ -95,8 +119,8 @@ export function cellScan(report: ParsedReport): CellScan {
       const v = cell.value;
       if (v === null) scan.blanks.push(key);
       else {
-        scan.isNumber[i] = 1;
-        scan.numbers[i] = v;
+        isNumber[i] = 1;
+        numbers[i] = v;
         if (v < 0 || !Number.isInteger(v)) scan.unusual.push(key);
       }
     }

@@ -4,6 +4,7 @@
  * back to the source line it came from, so findings can point at lines.
  */
 import { fixCommas, mapUnit, startsNumberedAt, unitsText } from './prose-units.ts';
+import type { NotedChars } from './anchored.ts';
 
 /** The joined narrative with an offset → line map. */
 export interface Prose {
@@ -15,11 +16,12 @@ export interface Prose {
   lineIdx: number[];
   /**
    * Offsets in `text` of the characters the scans look for (ascending), noted while the text is built:
-   * the sentence ends 。！？； and the count units 件起宗.
+   * MARKED_CHARS (the sentence ends 。！？；, the count units 件起宗, the first characters of the words
+   * the anchored scans look for).
    */
-  marks: Int32Array;
+  marks: readonly number[];
   /** Offsets in `text` of the paragraph breaks (ascending). */
-  breaks: Int32Array;
+  breaks: readonly number[];
 }
 
 const TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
@@ -89,6 +91,25 @@ function unitsFor(n: number): Uint16Array {
   return units;
 }
 
+/**
+ * The characters whose offsets buildProse notes (Prose.marks): the sentence ends and count units, then the
+ * first characters of the anchor words of the anchored prose scans (年, 申请, 复议, 诉讼, 维持, 纠错, 败诉,
+ * 满分, 第一, 茅; see anchored.ts) and the first characters of the matches of 「没有收到…申请」 (没未无),
+ * so that those scans need no substring search over the prose.
+ */
+export const MARKED_CHARS = '。！？；件起宗年申复诉维纠败满第茅没未无';
+const MARKED_CODES = new Set([...MARKED_CHARS].map((c) => c.charCodeAt(0)));
+
+/** Whether buildProse notes the offsets of this character (a code of MARKED_CHARS). */
+export function isMarkedChar(c: number): boolean {
+  return MARKED_CODES.has(c);
+}
+
+/** The marks of a prose as anchoredMatches reads them: its anchored scans need no search of the text. */
+export function notedChars(prose: Prose): NotedChars {
+  return { at: prose.marks, has: isMarkedChar };
+}
+
 /** Flag bits above the unit in UNIT_MAP: an ASCII comma (fixed up later), a marked character (Prose.marks). */
 const COMMA_FLAG = 1 << 16;
 const MARKED = 2 << 16;
@@ -104,7 +125,7 @@ function unitMap(): Int32Array {
     UNIT_MAP = new Int32Array(0x10000);
     for (let c = 0; c < 0x10000; c++) UNIT_MAP[c] = c === SEP_CODE ? -1 : mapUnit(c);
     UNIT_MAP[0x2c] = 0x2c | COMMA_FLAG;
-    for (const ch of '。！？；件起宗') {
+    for (const ch of MARKED_CHARS) {
       const c = ch.charCodeAt(0);
       UNIT_MAP[c] = c | MARKED;
     }
@@ -182,10 +203,12 @@ export function buildProse(lines: string[], skip: LineSet, from = 0, to = lines.
     o = at + (le - ls);
   }
   const text = unitsText(buf, o);
-  const marked = marks.slice(0, ne);
+  // Plain arrays: typed arrays this long live off the heap and cost more to allocate than to fill.
+  const marked: number[] = [];
+  for (let j = 0; j < ne; j++) marked.push(marks[j]!);
   if (units.length > UNITS_KEPT) units = new Uint16Array(1 << 14);
   if (marksBuffer.length > UNITS_KEPT) marksBuffer = new Int32Array(1 << 12);
-  return { text, starts, lineIdx, marks: marked, breaks: new Int32Array(breaks) };
+  return { text, starts, lineIdx, marks: marked, breaks };
 }
 
 /** Reused buffer of the marked characters buildProse notes (grown as needed). */
@@ -298,7 +321,7 @@ export function proseSentences(prose: Prose): Sentence[] {
   let i = 0;
   let j = 0;
   while (true) {
-    // The next sentence end among the marks (count units are marked too).
+    // The next sentence end among the marks (count units and anchor characters are marked too).
     while (i < marks.length && !isSentenceEnd(text.charCodeAt(marks[i]!))) i++;
     if (i >= marks.length && j >= breaks.length) break;
     if (j >= breaks.length || (i < marks.length && marks[i]! < breaks[j]!)) {
@@ -316,12 +339,14 @@ export function proseSentences(prose: Prose): Sentence[] {
 }
 
 /**
- * For each sentence, whether the global regex `re` (flag g) matches inside it: one pass over the prose.
+ * For each sentence, 1 when the global regex `re` (flag g) matches inside it, else 0: one pass over the prose.
  * The matches must hold no sentence end or paragraph break (words), so a match's last character lies in
  * the sentence of its first; `test` leaves lastIndex just past it and builds no match array.
  */
-export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): Uint8Array {
-  const marks = new Uint8Array(sentences.length);
+export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): number[] {
+  // A plain array: a typed one this long lives off the heap and costs more to allocate than to fill.
+  const marks = new Array<number>(sentences.length).fill(0);
+  if (sentences.length === 0) return marks;
   let p = 0;
   re.lastIndex = 0;
   while (re.test(text)) {
@@ -333,3 +358,33 @@ export function sentenceMarks(text: string, sentences: Sentence[], re: RegExp): 
   }
   return marks;
 }
+
+/**
+ * `sentenceMarks` of a plain word (no sentence end or paragraph break in it): for a word beginning with a
+ * character buildProse notes (申请…), its occurrences are read from the marks, with no pass over the text.
+ */
+export function wordSentenceMarks(prose: Prose, sentences: Sentence[], word: string): number[] {
+  const marks = new Array<number>(sentences.length).fill(0);
+  if (sentences.length === 0) return marks;
+  const { text } = prose;
+  const first = word.charCodeAt(0);
+  const noted = isMarkedChar(first);
+  const at = prose.marks;
+  let p = 0;
+  let i = 0;
+  let q = noted ? -1 : text.indexOf(word);
+  while (true) {
+    if (noted) {
+      // The next noted occurrence of the word's first character that begins the word.
+      while (i < at.length && !(text.charCodeAt(at[i]!) === first && text.startsWith(word, at[i]!))) i++;
+      if (i >= at.length) break;
+      q = at[i++]!;
+    } else if (q < 0) break;
+    const last = q + word.length - 1; // the sentence of its last character, as sentenceMarks assigns it
+    while (p + 1 < sentences.length && sentences[p + 1]!.start <= last) p++;
+    marks[p] = 1;
+    if (!noted) q = text.indexOf(word, q + 1);
+  }
+  return marks;
+}
+

@@ -49,7 +49,7 @@ export function fingerprint(text: string): Fingerprint {
     if ((h & SAMPLE_MASK) === 0) found[count++] = h;
   }
   if (n > 0 && n < K) found[count++] = h;
-  const sorted = found.slice(0, count).sort();
+  const sorted = sortedCopy(found, count);
   // Drop duplicates in place (a repeated phrase counts once, like a set).
   let u = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
@@ -57,6 +57,56 @@ export function fingerprint(text: string): Fingerprint {
   if (foundBuffer.length > BUFFER_KEPT) foundBuffer = new Int32Array(1024);
   return { hashes: sorted.subarray(0, u), length: n };
 }
+
+/** Below this many values an insertion sort beats the radix sort's fixed cost (its four count passes). */
+const SMALL_SORT = 48;
+/** Reused scratch of sortedCopy: the counts of one byte's values, then where each value goes. */
+const byteCounts = new Int32Array(256);
+
+/**
+ * The first n values of `src`, sorted ascending as signed integers, in a new array: an LSD radix sort by
+ * byte (four passes, the top byte's sign bit flipped so negatives come first). Int32Array's own sort
+ * costs several times more here: it compares through a generic path for every pair.
+ */
+export function sortedCopy(src: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  if (n <= SMALL_SORT) {
+    for (let i = 0; i < n; i++) {
+      const v = src[i]!;
+      let j = i;
+      while (j > 0 && out[j - 1]! > v) {
+        out[j] = out[j - 1]!;
+        j--;
+      }
+      out[j] = v;
+    }
+    return out;
+  }
+  if (n > sortScratch.length) sortScratch = new Int32Array(n);
+  // Four passes alternate src → scratch → out → scratch → out; the source is never written.
+  let from: Int32Array = src;
+  let to: Int32Array = sortScratch;
+  for (let shift = 0; shift < 32; shift += 8) {
+    const flip = shift === 24 ? 0x80 : 0;
+    byteCounts.fill(0);
+    for (let i = 0; i < n; i++) byteCounts[((from[i]! >>> shift) & 0xff) ^ flip]!++;
+    let sum = 0;
+    for (let b = 0; b < 256; b++) {
+      const c = byteCounts[b]!;
+      byteCounts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = from[i]!;
+      to[byteCounts[((v >>> shift) & 0xff) ^ flip]!++] = v;
+    }
+    from = to;
+    to = to === out ? sortScratch : out;
+  }
+  if (sortScratch.length > BUFFER_KEPT) sortScratch = new Int32Array(1024);
+  return from;
+}
+let sortScratch = new Int32Array(1024);
 
 /** Reused scratch of fingerprint (calls are synchronous): the kept codes, and the sampled hashes. */
 let seqBuffer = new Uint16Array(1024);

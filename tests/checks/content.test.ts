@@ -31,6 +31,20 @@ describe('CON-02 section 一 topics', () => {
     const f = checkOverviewTopics(buildReport({ sections: [sec(1, '全年主动公开政府信息100条，办理依申请公开5件。')] }));
     expect(f[0]!.message).toBe('第一部分“总体情况”未涉及：政府信息管理、平台建设、监督保障。');
   });
+  test('any one word of a topic names it', () => {
+    const words: Array<[string, string]> = [
+      ['主动公开', '主动公开'],
+      ...['依申请', '申请公开', '公开申请'].map((w): [string, string] => ['依申请公开', w]),
+      ...['信息管理', '公开属性', '发布审核', '审核', '保密审查', '指南', '目录'].map((w): [string, string] => ['政府信息管理', w]),
+      ...['平台', '网站', '新媒体', '公报', '专栏', '专区'].map((w): [string, string] => ['平台建设', w]),
+      ...['监督', '保障', '考核', '培训', '评议', '责任追究'].map((w): [string, string] => ['监督保障', w]),
+    ];
+    for (const [topic, word] of words) {
+      const message = checkOverviewTopics(buildReport({ sections: [sec(1, `本年度${word}工作。`)] }))[0]!.message;
+      expect(message.split('：')[1], word).not.toContain(topic);
+      expect(message, word).toContain('未涉及'); // the other topics are still missing
+    }
+  });
   test('seed 000 covers all five topics', () => {
     expect(checkOverviewTopics(fromSeedText(readSeed('000_6e673f84b28b10ac.txt')))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkOtherBodies, checkRepeatedParagraphs, checkRepeatedSections, checkSecretMarks, checkYears } from '../../src/checks/copy.ts';
+import { checkOtherBodies, checkRepeatedParagraphs, checkRepeatedSections, checkSecretMarks, checkYears, hasSecretWord, SECRET_WORDS } from '../../src/checks/copy.ts';
 import { buildReport, fromSeedText, readSeed } from './build.ts';
 
 const seed002 = () => fromSeedText(readSeed('002_310a36c5978b6ada.txt'), { template: '2019', year: 2020, agency: '商丘市梁园区前进街道办事处' });
@@ -85,5 +85,24 @@ describe('CPY-04 lines', () => {
     expect(f).toEqual([]);
     const f2 = checkYears(buildReport({ year: 2021, title: '2021年政府信息公开工作年度报告', lines: [...lines.slice(0, 3), '2020年，办理申请5件。'] }));
     expect(f2[0]!.lines).toEqual([1, 2, 3]);
+  });
+});
+
+describe('CPY-05 pre-test', () => {
+  test('hasSecretWord agrees with a search for each marker word', () => {
+    const alphabet = [...'密件秘机绝内部资料文保审查的', '内部', '保密', '秘密'];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+    let found = 0;
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      const n = Math.floor(next() * 12);
+      for (let j = 0; j < n; j++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const want = SECRET_WORDS.some((w) => text.includes(w));
+      if (want) found++;
+      expect(hasSecretWord(text), text).toBe(want);
+    }
+    expect(found).toBeGreaterThan(300); // both answers are frequent
+    expect(found).toBeLessThan(2700);
   });
 });

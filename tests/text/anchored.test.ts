@@ -4,12 +4,13 @@
  * near misses and overlapping candidates are all frequent.
  */
 import { describe, expect, test } from 'vitest';
-import { anchoredMatches, type Anchoring } from '../../src/text/anchored.ts';
+import { anchoredMatches, startedMatches, type Anchoring, type NotedChars } from '../../src/text/anchored.ts';
+import { isMarkedChar } from '../../src/text/prose.ts';
 import { LEAD_YEAR, LEAD_YEAR_ANCHORS } from '../../src/checks/copy.ts';
 import { PRAISE, PRAISE_ANCHORS } from '../../src/checks/content.ts';
 import {
   ALL_MAINTAINED, ALL_MAINTAINED_ANCHORS, NONE_CORRECTED, NONE_CORRECTED_ANCHORS,
-  NO_REVIEWS, NO_REVIEWS_ANCHORS,
+  NO_REVIEWS, NO_REVIEWS_ANCHORS, NO_APPLICATIONS, NO_APPLICATIONS_STARTS,
 } from '../../src/checks/narrative-scan.ts';
 
 /** Deterministic pseudo-random text over an alphabet of characters and words (a fixed LCG). */
@@ -30,12 +31,23 @@ function globalMatches(text: string, sticky: RegExp, from: number): Array<[numbe
   return out;
 }
 
+/** The offsets of the characters buildProse notes, as it would note them in a prose. */
+function notedOf(text: string): NotedChars {
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) if (isMarkedChar(text.charCodeAt(i))) at.push(i);
+  return { at, has: isMarkedChar };
+}
+
 function agree(sticky: RegExp, how: Anchoring, alphabet: string[], length: number): void {
   for (let seed = 1; seed <= 1500; seed++) {
     const text = randomText(seed, alphabet, length);
     const from = seed % 7 === 0 ? seed % 5 : 0;
+    const want = globalMatches(text, sticky, from);
     const got = anchoredMatches(text, sticky, how, from).map((m): [number, string[]] => [m.index, [...m]]);
-    expect(got, JSON.stringify(text)).toEqual(globalMatches(text, sticky, from));
+    expect(got, JSON.stringify(text)).toEqual(want);
+    // The anchors found among noted characters (as buildProse notes them) instead of by substring search.
+    const noted = anchoredMatches(text, sticky, how, from, notedOf(text)).map((m): [number, string[]] => [m.index, [...m]]);
+    expect(noted, JSON.stringify(text)).toEqual(want);
   }
 }
 
@@ -69,6 +81,24 @@ describe('anchoredMatches', () => {
         const text = `甲${prefix}${filler!.repeat(k)}${anchor}乙`;
         const got = anchoredMatches(text, re, how).map((m): [number, string[]] => [m.index, [...m]]);
         expect(got, text).toEqual(globalMatches(text, re, 0));
+        const noted = anchoredMatches(text, re, how, 0, notedOf(text)).map((m): [number, string[]] => [m.index, [...m]]);
+        expect(noted, text).toEqual(globalMatches(text, re, 0));
+      }
+    }
+  });
+});
+
+describe('startedMatches', () => {
+  test('finds the statements of no applications of a global scan, from noted offsets or from every offset', () => {
+    const alphabet = ['没有', '没', '未', '无', '收到', '受理', '任何', '公民', '申请', '申', '请', '的', '。', '，', '\n', '政府信息公开'];
+    const none: NotedChars = { at: [], has: () => false }; // nothing noted: every offset is tried
+    for (let seed = 1; seed <= 1500; seed++) {
+      const text = randomText(seed, alphabet, 60);
+      const from = seed % 7 === 0 ? seed % 5 : 0;
+      const want = globalMatches(text, NO_APPLICATIONS, from);
+      for (const noted of [notedOf(text), none]) {
+        const got = startedMatches(text, NO_APPLICATIONS, NO_APPLICATIONS_STARTS, noted, from).map((m): [number, string[]] => [m.index, [...m]]);
+        expect(got, JSON.stringify(text)).toEqual(want);
       }
     }
   });

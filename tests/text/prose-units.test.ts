@@ -5,7 +5,7 @@
  * characters the rules touch.
  */
 import { describe, expect, test } from 'vitest';
-import { buildProse, normalizeLine, proseSentences, splitSentences, type LineSet, type Prose } from '../../src/text/prose.ts';
+import { buildProse, MARKED_CHARS, normalizeLine, proseSentences, sentenceMarks, splitSentences, wordSentenceMarks, type LineSet, type Prose } from '../../src/text/prose.ts';
 import { mapUnit } from '../../src/text/prose-units.ts';
 
 const NUMBERED_START = /^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|#)/;
@@ -45,6 +45,9 @@ const lineMap = ({ text, starts, lineIdx }: Prose) => ({ text, starts, lineIdx }
 /** Sentences as plain data. */
 const sentencesOf = (list: Array<{ text: string; start: number; end: number }>) => list.map(({ text, start, end }) => ({ text, start, end }));
 
+/** Every character buildProse notes. */
+const MARKED = new RegExp(`[${MARKED_CHARS}]`, 'g');
+
 const ALPHABET = [...'一二三是、（）()0123456789,,,.．。；;:：!?！？ \t\u3000\u00a0*#|`\u0001件起宗年申请ａ１Ｚ，-—第页共/\ufeff', '\ud800'];
 
 /** Deterministic pseudo-random lines (a fixed LCG: the test reads the same lines on every run). */
@@ -77,8 +80,23 @@ describe('buildProse by code units', () => {
       const prose = buildProse(lines, skip);
       expect(lineMap(prose), JSON.stringify(lines)).toEqual(oracle(lines, skip));
       expect(sentencesOf(proseSentences(prose)), JSON.stringify(lines)).toEqual(sentencesOf(splitSentences(prose.text)));
-      expect([...prose.marks], JSON.stringify(lines)).toEqual([...prose.text.matchAll(/[。！？；件起宗]/g)].map((m) => m.index));
+      expect([...prose.marks], JSON.stringify(lines)).toEqual([...prose.text.matchAll(MARKED)].map((m) => m.index));
     }
+  });
+
+  test('marks the sentences holding a word as sentenceMarks does, from the marks or by search', () => {
+    let holding = 0;
+    for (let seed = 1; seed <= 3000; seed++) {
+      const lines = randomLines(seed);
+      const prose = buildProse(lines, new Set());
+      const sentences = proseSentences(prose);
+      for (const word of ['申请', '一是', '件起']) {
+        const want = sentenceMarks(prose.text, sentences, new RegExp(word, 'g'));
+        expect(wordSentenceMarks(prose, sentences, word), `${word} ${JSON.stringify(lines)}`).toEqual(want);
+        holding += want.filter((m) => m === 1).length;
+      }
+    }
+    expect(holding).toBeGreaterThan(100);
   });
 
   test('keeps thousands separators and converts other commas', () => {

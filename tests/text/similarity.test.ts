@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { containment, fingerprint, textSimilarity } from '../../src/text/similarity.ts';
+import { containment, fingerprint, sortedCopy, textSimilarity } from '../../src/text/similarity.ts';
 import { readSeed } from '../checks/build.ts';
 
 const seed002 = readSeed('002_310a36c5978b6ada.txt').split('\n');
@@ -73,5 +73,20 @@ describe('fingerprint against the one-pass rolling hash', () => {
       expect({ hashes: [...got.hashes], length: got.length }, JSON.stringify(text.slice(0, 80))).toEqual(reference(text));
     }
     expect({ hashes: [...fingerprint(one).hashes], length: fingerprint(one).length }).toEqual(reference(one));
+  });
+});
+
+describe('sortedCopy against Int32Array.prototype.sort', () => {
+  test('random values (negatives, duplicates, extremes) at sizes around the insertion-sort cut-off', () => {
+    let seed = 12345;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) | 0);
+    for (const n of [0, 1, 2, 47, 48, 49, 300, 3000]) {
+      const src = new Int32Array(n + 5);
+      for (let i = 0; i < src.length; i++) src[i] = i % 7 === 0 ? [-2147483648, 2147483647, 0, -1][i % 4]! : i % 5 === 0 ? src[i >> 1]! : next();
+      const before = src.slice();
+      const got = sortedCopy(src, n);
+      expect(Array.from(got)).toEqual(Array.from(src.slice(0, n).sort()));
+      expect(src).toEqual(before); // the source is never written
+    }
   });
 });
