@@ -37,9 +37,13 @@ function rowKeys(matches: LabelMatch[]): string[] {
   return keys as string[];
 }
 
+/** The empty key list the evidence starts with (shared, never written to). */
+const NO_KEYS: string[] = [];
+
 /** Evidence of one group from its own line and the first label line below it (before-lines come later). */
 function ownEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
-  const ev: GroupEvidence = { strong: [], near: [], soft: [], after: [] };
+  // Shared empty lists until a list has something (near and soft are set by groupsEvidence; none is written to).
+  const ev: GroupEvidence = { strong: NO_KEYS, near: NO_KEYS, soft: NO_KEYS, after: NO_KEYS };
   // The last same-line label that names a row wins: `三、本年度办理结果 | （一）予以公开 | 0 …`.
   for (let i = g.labels.length - 1; i >= 0; i--) {
     const m = matchLabel(g.labels[i].text, cat);
@@ -57,7 +61,11 @@ function ownEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
     ev.strong = rowKeys(matchLabel(joined, cat));
   }
   // The first label line below a group may be the rest of its wrapped label.
-  if (g.after.length > 0 && isContinuation(g.after[0], cat)) for (const l of g.after[0]) ev.after.push(...rowKeys(matchLabel(l.text, cat)));
+  if (g.after.length > 0 && isContinuation(g.after[0], cat)) {
+    const after: string[] = [];
+    for (const l of g.after[0]) for (const k of rowKeys(matchLabel(l.text, cat))) after.push(k);
+    ev.after = after;
+  }
   return ev;
 }
 
@@ -98,7 +106,7 @@ export function groupsEvidence(groups: ValueGroup[], cat: Catalogue): GroupEvide
       // A continuation line directly above belongs to the row above, not to this one.
       const nearest = groups[i].before.at(-1);
       const demote = k === i && run === 1 && nearest !== undefined && isContinuation(nearest, cat);
-      ev[k].near = e && !demote ? e : [];
+      ev[k].near = e && !demote ? e : NO_KEYS;
       ev[k].soft = soft;
     }
     i = j;

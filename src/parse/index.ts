@@ -35,23 +35,31 @@ export function parseReport(doc: SourceDoc): ParsedReport | NotAReport {
 }
 
 function parse(doc: SourceDoc): ParsedReport | NotAReport {
-  const lines: string[] = new Array(doc.lines.length);
-  const cellCounts: number[] = new Array(doc.lines.length);
-  for (let i = 0; i < doc.lines.length; i++) {
+  const n = doc.lines.length;
+  const lines: string[] = new Array(n);
+  const cellCounts: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
     const l = doc.lines[i];
+    const cells = l.cells;
     let filled = l.table ? 1 : 0; // a real table row is never a heading
-    for (let c = 0; c < l.cells.length; c++) {
-      const t = l.cells[c].text;
+    if (cells.length === 1) {
+      const t = cells[0].text;
       if (t.length > 0 && (!isTrimmable(t.charCodeAt(0)) || t.trim() !== '')) filled++;
+      lines[i] = t;
+    } else {
+      for (let c = 0; c < cells.length; c++) {
+        const t = cells[c].text;
+        if (t.length > 0 && (!isTrimmable(t.charCodeAt(0)) || t.trim() !== '')) filled++;
+      }
+      lines[i] = joinCells(cells);
     }
-    lines[i] = l.cells.length === 1 ? l.cells[0].text : joinCells(l.cells);
     cellCounts[i] = filled;
   }
   const scan = scanSections(lines, cellCounts);
   const tables: ParsedReport['tables'] = {};
   const cells: Record<FieldKey, CellValue> = {};
   // Table lines as flags per line: cheaper to fill and test than a Set, and read out already sorted.
-  const isTableLine = new Uint8Array(lines.length);
+  const isTableLine = tableFlags(n);
 
   const sec2Region = regionOf('sec2', scan, lines);
   const sec3Region = regionOf('sec3', scan, lines);
@@ -115,7 +123,7 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
     tables,
     cells,
     lines,
-    tableLines: flaggedLines(isTableLine),
+    tableLines: flaggedLines(isTableLine, n),
   };
   return report;
 
@@ -198,14 +206,28 @@ function joinCells(cells: SourceDoc['lines'][number]['cells']): string {
   return s;
 }
 
-/** Indexes of the flagged lines, ascending. */
-function flaggedLines(flags: Uint8Array): number[] {
+/** The table-line flags, kept between reports: parse is synchronous and nothing keeps them past it. */
+let FLAGS = new Uint8Array(1024);
+
+/**
+ * The kept buffer with its first `n` flags cleared (grown when a document is longer): a fresh typed array per
+ * report is an off-heap allocation the collector must track. Only the first `n` flags mean anything.
+ */
+function tableFlags(n: number): Uint8Array {
+  if (n > FLAGS.length) FLAGS = new Uint8Array(Math.max(n, FLAGS.length * 2));
+  FLAGS.fill(0, 0, n);
+  return FLAGS;
+}
+
+/** Indexes of the flagged lines among the first `n`, ascending. */
+function flaggedLines(flags: Uint8Array, n: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < flags.length; i++) if (flags[i] === 1) out.push(i);
+  for (let i = 0; i < n; i++) if (flags[i] === 1) out.push(i);
   return out;
 }
 
 /** True for a character `trim` may remove (a text starting with anything else is not blank). */
 function isTrimmable(c: number): boolean {
+  if (c > 0x3000) return c === 0xfeff; // ideographs: one comparison
   return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

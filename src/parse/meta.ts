@@ -89,8 +89,20 @@ export function findYear(title: string | null, texts: string[]): number | null {
   return null;
 }
 
+/** titleAgency's last text and answer: a report asks about its title several times (title, body name). */
+let lastTitle: string | null = null;
+let lastAgency: string | null = null;
+
 /** Body name printed in the title, before the year or the words 政府信息公开. */
 export function titleAgency(title: string): string | null {
+  if (title !== lastTitle) {
+    lastAgency = computeTitleAgency(title);
+    lastTitle = title;
+  }
+  return lastAgency;
+}
+
+function computeTitleAgency(title: string): string | null {
   let s = squash(title).replace(/^#+/, '');
   s = s.replace(/^(?:(?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})年度?/, '');
   const cut = [s.search(/(?:19|20)\d{2}年/), s.search(CN_YEAR), s.indexOf('政府信息公开'), s.indexOf('政务公开'), s.indexOf('信息公开'), s.indexOf('年度报告')]

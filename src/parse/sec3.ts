@@ -88,7 +88,7 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
   const defs = ROWS[best.t];
   const rows: RowRead[] = [];
   const labelIssues: LabelIssue[] = [];
-  const assigned = new Set<number>();
+  const assigned = new Uint8Array(defs.length); // rows read, by index
   let firstLine = Infinity;
   for (let gi = 0; gi < groups.length; gi++) if (best.rowOf[gi] >= 0) firstLine = Math.min(firstLine, groups[gi].lines[0]);
   let anchors: Anchor[] | null | undefined;
@@ -101,7 +101,7 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
       if (unknown) rows.push(unknown);
       continue;
     }
-    assigned.add(ri);
+    assigned[ri] = 1;
     const def = defs[ri];
     let fit = fitValues(g.values, EXPECTED, { totalOf: TOTAL_COL });
     let found = g.values.length;
@@ -132,7 +132,8 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
     }
   }
   labelIssues.push(...columnIssues(lines, firstLine, defs));
-  const missingRows = defs.filter((_, i) => !assigned.has(i)).map((d) => d.key);
+  const missingRows: string[] = [];
+  for (let i = 0; i < defs.length; i++) if (assigned[i] !== 1) missingRows.push(defs[i].key);
   return { table: 'sec3', template: best.t, startLine: region.start, endLine: region.end, rows, missingRows, labelIssues };
 }
 

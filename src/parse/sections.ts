@@ -22,7 +22,8 @@ const CN_NUMERAL_CODES = new Set([...'一二三四五六七八九十'].map((c) =
  */
 function mayStartNumeral(text: string): boolean {
   const c = text.charCodeAt(0);
-  return CN_NUMERAL_CODES.has(c) || c === 0x23 || c === 0x2a || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  if (c > 0x3000) return c === 0xfeff || CN_NUMERAL_CODES.has(c); // ideographs: the numerals or nothing
+  return c === 0x23 || c === 0x2a || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 /** Words every section heading has (one regex test is ~3× cheaper than four `includes` on short lines). */
 const HEADING_WORD = /情况|事项|问题|措施/;

@@ -81,6 +81,8 @@ function hasSpace(t: string): boolean {
 
 /** The white space of /\s/ above U+0020. */
 function isWideSpace(c: number): boolean {
+  // Ideographs and most letters are above U+3000 (only U+FEFF there is space): one comparison for them.
+  if (c > 0x3000) return c === 0xfeff;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 const DIGITS_APART = /\d[\s\u3000]+[-+]?\d/;
@@ -99,7 +101,7 @@ function trimmed(text: string): string {
 
 /** True for a character `trim` may remove (control characters included, to err on the side of trimming). */
 function mayTrim(c: number): boolean {
-  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c <= 0x20 || (c >= 0xa0 && isWideSpace(c));
 }
 
 /** Reads a cell's text as a value, or returns null when it is text. Linear, no backtracking hazards. */
@@ -269,10 +271,19 @@ function splitBarePipes(cells: SourceLine['cells']): SourceLine['cells'] {
   return parts.map((text) => ({ text }));
 }
 
-/** Tokens of the lines [start, end). */
+/**
+ * Token lines of the lines [start, end), leaving out lines without tokens (blank or decoration only): every
+ * reader skips them, and text files have many.
+ */
 export function tokenizeRange(lines: SourceLine[], start: number, end: number): TokenLine[] {
   const out: TokenLine[] = [];
-  for (let i = start; i < end && i < lines.length; i++) out.push(tokenizeLine(lines[i], i));
+  for (let i = start; i < end && i < lines.length; i++) {
+    const cells = lines[i].cells;
+    // A line of one blank cell (a text file's empty line) has no token: no TokenLine for it.
+    if (cells.length === 1 && cells[0].text === '' && lines[i].table === undefined) continue;
+    const tl = tokenizeLine(lines[i], i);
+    if (tl.tokens.length > 0) out.push(tl);
+  }
   return out;
 }
 
