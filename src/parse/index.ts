@@ -130,7 +130,7 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
   function addTable(table: TableRead | null, sink: CellSink): void {
     if (!table) return;
     tables[table.table] = table;
-    const span = tableSpan(table, sink, doc, lines);
+    const span = tableSpan(table, sink, doc, lines, cellCounts);
     table.startLine = span.first;
     table.endLine = span.last + 1;
     isTableLine.fill(1, span.first, span.last + 1);
@@ -156,7 +156,7 @@ function untilNextSection(start: number, scan: SectionScan, lines: string[]): { 
 }
 
 /** First and last line of a table: from its first tabular line to the last cell or label read. */
-function tableSpan(table: TableRead, sink: CellSink, doc: SourceDoc, lines: string[]): { first: number; last: number } {
+function tableSpan(table: TableRead, sink: CellSink, doc: SourceDoc, lines: string[], cellCounts: number[]): { first: number; last: number } {
   let last = Math.max(table.startLine, sink.last);
   let firstRef = sink.first;
   for (const r of table.rows) {
@@ -165,10 +165,8 @@ function tableSpan(table: TableRead, sink: CellSink, doc: SourceDoc, lines: stri
     firstRef = Math.min(firstRef, r.ref.line);
   }
   let first = Math.min(firstRef, last);
-  const tabular = (i: number) => {
-    const l = doc.lines[i];
-    return l.table !== undefined || l.cells.filter((c) => c.text.trim() !== '').length >= 2 || TABLE_WORDS.some((w) => lines[i].includes(w));
-  };
+  // cellCounts holds a line's non-blank cells (plus one for a real table row, which `table` decides first).
+  const tabular = (i: number) => doc.lines[i].table !== undefined || cellCounts[i] >= 2 || TABLE_WORDS.some((w) => lines[i].includes(w));
   for (let i = table.startLine; i < first; i++) {
     if (tabular(i)) {
       first = i;
@@ -177,7 +175,7 @@ function tableSpan(table: TableRead, sink: CellSink, doc: SourceDoc, lines: stri
   }
   // Header rows just above where the table was looked for (an anchor on the second header row): rows of
   // several cells only, so neither a heading nor a sentence of the narrative above is taken in.
-  const row = (i: number) => doc.lines[i].table !== undefined || doc.lines[i].cells.filter((c) => c.text.trim() !== '').length >= 2;
+  const row = (i: number) => doc.lines[i].table !== undefined || cellCounts[i] >= 2;
   for (let k = 0; k < 4 && first - 1 >= 0 && row(first - 1); k++) first--;
   return { first, last };
 }
