@@ -5,7 +5,7 @@
  * into a label and a number), so the row readers see the same token stream from every file type.
  */
 import type { CellRef, SourceLine } from '../model.ts';
-import { halfWidth, isCjk, squash } from './labels.ts';
+import { isCjk, squash } from './labels.ts';
 
 /** A text cell: a label, a heading or prose. */
 export interface LabelToken {
@@ -74,7 +74,11 @@ function isSimpleInt(t: string): boolean {
 function hasSpace(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && isWideSpace(c)) return true;
+    if (c > 0x20) {
+      // Ideographs and ASCII letters are never space: one or two comparisons for them.
+      if (c < 0xa0 || (c > 0x3000 && c !== 0xfeff)) continue;
+      if (isWideSpace(c)) return true;
+    } else if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
   }
   return false;
 }
@@ -119,8 +123,7 @@ function parseOther(t: string): ParsedValue | null {
   // An ideograph starts a word unless it starts one of the placeholders 无, 暂无, 空.
   if (first >= 0x3400 && first <= 0x9fff && ((first !== 0x65e0 && first !== 0x6682 && first !== 0x7a7a) || !PLACEHOLDERS.has(t))) return null;
   // Fast exit for labels such as （一）…: the squashed text would not start with a digit or a placeholder character.
-  const lead = firstSquashedChar(t);
-  if (lead === '' || (!(lead >= '0' && lead <= '9') && !PLACEHOLDER_START.has(lead))) return null;
+  if (!mayLeadValue(firstSquashedCode(t))) return null;
   // The slow path (squashing and several regexes), remembered: it is mostly taken by the numbered labels
   // every report prints alike (「1.本机关不掌握相关政府信息」) and by decimals.
   let memo = VALUE_MEMO.get(t);
@@ -156,16 +159,65 @@ function slowValue(t: string): ParsedValue | null {
   return null;
 }
 
-/** Characters `squash` removes (see labels.ts). */
-const SQUASHED_SPACE = /[\s\u3000\u00a0\u200b\ufeff]/;
-
-/** The first character of `squash(t)`, computed without squashing all of `t` ('' when nothing is left). */
-function firstSquashedChar(t: string): string {
+/**
+ * The first character of `squash(t)` as a code, computed without squashing all of `t` (-1 when nothing is
+ * left): the characters `squash` removes are skipped, and the first other one is mapped as halfWidth does.
+ */
+function firstSquashedCode(t: string): number {
   for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (!SQUASHED_SPACE.test(ch)) return halfWidth(ch);
+    const c = t.charCodeAt(i);
+    if (c === 0x200b || (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && isWideSpace(c))) continue;
+    return halfWidthCode(c);
   }
-  return '';
+  return -1;
+}
+
+/** halfWidth (labels.ts) of one character, by code. */
+function halfWidthCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  switch (c) {
+    case 0x3000:
+    case 0x00a0:
+      return 0x20;
+    case 0x3001: // 、
+      return 0x2c;
+    case 0x3002: // 。 (the full stop ． is in the range above)
+      return 0x2e;
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0x2212: // −
+      return 0x2d;
+    case 0x201c: // “
+    case 0x201d: // ”
+      return 0x22;
+    case 0x2018: // ‘
+    case 0x2019: // ’
+      return 0x27;
+    default:
+      return c;
+  }
+}
+
+/** True for a digit or a PLACEHOLDER_START character, by code: what a value's squashed text starts with. */
+function mayLeadValue(c: number): boolean {
+  if (c >= 0x30 && c <= 0x39) return true;
+  switch (c) {
+    case 0x2d: // -
+    case 0x2b: // +
+    case 0x2f: // /
+    case 0x5c: // \
+    case 0x65e0: // 无
+    case 0x6682: // 暂
+    case 0x7a7a: // 空
+    case 0x78: // x
+    case 0x58: // X
+    case 0xd7: // ×
+    case 0x4e: // N
+    case 0x6e: // n
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** A page footer or page number a PDF or its text extraction leaves inside a table: `— 3 —`, `-3-`, `第3页`. */
@@ -190,7 +242,10 @@ function isRule(text: string): boolean {
  * label and values. Only short, sentence-free labels qualify, so prose ending in a year is left alone.
  */
 function splitLabelNumbers(text: string): { label: string; values: string[] } | null {
-  const parts = trimmed(text).split(/\s+/);
+  const t = trimmed(text);
+  // Most texts with a space are prose whose last word is no value: told from that word, before splitting.
+  if (parseValue(t.slice(lastSpace(t) + 1)) === null) return null;
+  const parts = t.split(/\s+/);
   if (parts.length < 2) return null;
   let k = parts.length;
   while (k > 0 && parseValue(parts[k - 1]) !== null) k--;
@@ -203,6 +258,15 @@ function splitLabelNumbers(text: string): { label: string; values: string[] } | 
   for (const ch of label) if (isCjk(ch)) cjk++;
   if (cjk < 2) return null;
   return { label, values: parts.slice(k) };
+}
+
+/** Index of the last white space character (as /\s/ matches it) in `t`, or -1. */
+function lastSpace(t: string): number {
+  for (let i = t.length - 1; i >= 0; i--) {
+    const c = t.charCodeAt(i);
+    if (c > 0x20 ? c >= 0xa0 && isWideSpace(c) : c === 0x20 || (c >= 0x09 && c <= 0x0d)) return i;
+  }
+  return -1;
 }
 
 /** Tokens of one source line. */
