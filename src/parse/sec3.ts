@@ -58,6 +58,17 @@ function isPerfect(rowOf: number[], ev: GroupEvidence[], rows: number): boolean 
   return n === rows;
 }
 
+/**
+ * The most an alignment of these groups to `rows` rows can score (see scoreRow in align.ts): at most one
+ * group per row, each at most 100, +5 for a group of a full row.
+ */
+function scoreBound(counts: number[], rows: number): number {
+  const k = Math.min(counts.length, rows);
+  let full = 0;
+  for (const c of counts) if (c === EXPECTED) full++;
+  return k * 100 + Math.min(k, full) * 5;
+}
+
 const KEY_CACHE = new Map<string, string[]>();
 
 /** Field keys of one table-三 row, built once. */
@@ -78,6 +89,8 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
   let best: { t: TemplateId; ev: GroupEvidence[]; rowOf: number[]; score: number } | null = null;
   const order: TemplateId[] = hint === '2019' ? ['2019', '2021'] : ['2021', '2019'];
   for (const t of order) {
+    // A layout that cannot score above the best so far is not read at all (it would not replace it).
+    if (best && best.score >= scoreBound(counts, ROW_KEYS[t].length)) break;
     const ev = groupsEvidence(groups, CATALOGUES[t]);
     const al = alignGroups(ev, counts, ROW_KEYS[t], EXPECTED);
     if (!best || al.score > best.score) best = { t, ev, rowOf: al.rowOf, score: al.score };
