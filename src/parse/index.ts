@@ -93,7 +93,12 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
 
   const { title, line: titleLine } = findTitle(lines, scan.starts.length > 0 ? scan.starts[0].line : -1);
   // The body text is only needed when the title's body name lacks its region (see fullAgency).
-  const body = () => lines.filter((_, i) => isTableLine[i] !== 1 && i !== titleLine).join('\n');
+  // Joined with nothing between the lines: fullAgency drops every white space character anyway.
+  const body = () => {
+    const kept: string[] = [];
+    for (let i = 0; i < n; i++) if (isTableLine[i] !== 1 && i !== titleLine) kept.push(lines[i]);
+    return kept.join('');
+  };
   const year = findYear(title, lines);
   const hasTables = Object.keys(tables).length > 0;
   // A stray 「一、总体情况」 in some other document is not enough: a report has its tables, most of its

@@ -177,7 +177,8 @@ function firstCounty(body: string): string | null {
 
 /**
  * Full body name: the title's name completed from the body text. `body` may be given as a function: it is
- * then only built when the name needs completing (most titles already carry their region).
+ * then only built when the name needs completing (most titles already carry their region). Only its
+ * characters other than white space count, so its lines may be joined with nothing between them.
  */
 export function fullAgency(title: string | null, body: string | (() => string), signature: string | null = null): string | null {
   let name = (title ? titleAgency(title) : null) ?? signature;
