@@ -236,30 +236,38 @@ export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: s
   const w = n + 1;
   // Reused tables (see tablesFor): every cell read below is written first, except dp[0], the empty start.
   const { dp, how, scores } = tablesFor((m + 1) * w, n);
+  // Every dp value is finite (sums of scores from dp[0] = 0), so "better than nothing yet" is step 1 (the
+  // group above left unread) wherever there is a group above; ties keep the earlier step, as before.
   dp[0] = 0;
-  for (let i = 0; i <= m; i++) {
-    if (i > 0) scoreRow(evidence[i - 1], counts[i - 1], expected, typical, idx, scores);
-    for (let j = 0; j <= n; j++) {
-      if (i === 0 && j === 0) continue;
-      let best = -Infinity;
-      let step = 0;
-      if (i > 0 && dp[(i - 1) * w + j] > best) {
-        best = dp[(i - 1) * w + j];
-        step = 1; // group i-1 left unread
+  for (let j = 1; j <= n; j++) {
+    dp[j] = dp[j - 1];
+    how[j] = 2; // row j-1 missing
+  }
+  for (let i = 1; i <= m; i++) {
+    scoreRow(evidence[i - 1], counts[i - 1], expected, typical, idx, scores);
+    const row = i * w;
+    const above = row - w;
+    let left = dp[above];
+    dp[row] = left;
+    how[row] = 1; // group i-1 left unread
+    for (let j = 1; j <= n; j++) {
+      let best = dp[above + j];
+      let step = 1;
+      if (left > best) {
+        best = left;
+        step = 2;
       }
-      if (j > 0 && dp[i * w + j - 1] > best) {
-        best = dp[i * w + j - 1];
-        step = 2; // row j-1 missing
-      }
-      if (i > 0 && j > 0) {
-        const s = scores[j - 1];
-        if (s > 0 && dp[(i - 1) * w + j - 1] + s > best) {
-          best = dp[(i - 1) * w + j - 1] + s;
+      const s = scores[j - 1];
+      if (s > 0) {
+        const diagonal = dp[above + j - 1] + s;
+        if (diagonal > best) {
+          best = diagonal;
           step = 3;
         }
       }
-      dp[i * w + j] = best;
-      how[i * w + j] = step;
+      dp[row + j] = best;
+      how[row + j] = step;
+      left = best;
     }
   }
   const rowOf = new Array<number>(m).fill(-1);
