@@ -50,7 +50,13 @@ function ownEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
     const keys = rowKeys(m);
     if (keys.length > 0) {
       ev.strong = keys;
-      const best = m.find((x) => !x.key.startsWith('#')) as LabelMatch;
+      let best = m[0];
+      for (const x of m) {
+        if (!x.key.startsWith('#')) {
+          best = x;
+          break;
+        }
+      }
       ev.strongMatch = { text: g.labels[i].text, match: best, cell: g.labels[i].ref };
       break;
     }
@@ -92,7 +98,8 @@ function labelEntries(lines: LabelToken[][], cat: Catalogue): string[][] {
  * of the block go, in order, to the groups of the run.
  */
 export function groupsEvidence(groups: ValueGroup[], cat: Catalogue): GroupEvidence[] {
-  const ev = groups.map((g) => ownEvidence(g, cat));
+  const ev: GroupEvidence[] = new Array(groups.length);
+  for (let k = 0; k < groups.length; k++) ev[k] = ownEvidence(groups[k], cat);
   let i = 0;
   while (i < groups.length) {
     let j = i + 1;

@@ -51,8 +51,11 @@ function withAgencyLine(texts: string[], at: number, title: string): string {
 }
 
 function cleanTitle(text: string): string {
-  return text
-    .trim()
+  const t = text.trim();
+  // Nothing to strip unless the text starts with a mark (#, *, 标题) or ends with *: most lines.
+  const first = t.charCodeAt(0);
+  if (first !== 0x23 && first !== 0x2a && first !== 0x6807 /* 标 */ && t.charCodeAt(t.length - 1) !== 0x2a) return t;
+  return t
     .replace(/^#{1,6}\s*/, '')
     .replace(/^\*+|\*+$/g, '')
     .replace(/^标题[:：]\s*/, '')

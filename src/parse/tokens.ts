@@ -220,6 +220,31 @@ function mayLeadValue(c: number): boolean {
   }
 }
 
+/**
+ * False when a trimmed text starting with `c` can be neither a page footer nor a rule: both start with a
+ * character of FOOTER_START or RULE_START (told by code, without making a one-character string).
+ */
+function mayDecorate(c: number): boolean {
+  switch (c) {
+    case 0x2d: // -
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0xff0d: // －
+    case 0x2015: // ―
+    case 0x2010: // ‐
+    case 0x7b2c: // 第
+    case 0x3d: // =
+    case 0x5f: // _
+    case 0x2a: // *
+    case 0x7e: // ~
+    case 0x3a: // :
+    case 0x7c: // |
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** A page footer or page number a PDF or its text extraction leaves inside a table: `— 3 —`, `-3-`, `第3页`. */
 export function isPageFooter(text: string): boolean {
   const s = text.trim();
@@ -273,11 +298,13 @@ function lastSpace(t: string): number {
 export function tokenizeLine(src: SourceLine, line: number): TokenLine {
   const realTable = src.table !== undefined;
   const tokens: Token[] = [];
-  const cells = realTable ? src.cells : splitBarePipes(src.cells);
-  const piped = cells !== src.cells;
-  for (let part = 0; part < cells.length; part++) {
-    const cell = piped ? 0 : part;
-    const text = cells[part].text;
+  const cells = src.cells;
+  // Parts of a bare-piped text line (see barePipeParts), or null: the line's own cells.
+  const parts = realTable ? null : barePipeParts(cells);
+  const count = parts ? parts.length : cells.length;
+  for (let part = 0; part < count; part++) {
+    const cell = parts ? 0 : part;
+    const text = parts ? parts[part] : cells[part].text;
     const t = trimmed(text);
     if (t === '' || t === '\u00a0') {
       // An empty field of a text file is layout (leading tabs); an empty cell of a real table is a blank value.
@@ -285,7 +312,7 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
       continue;
     }
     const ref: CellRef = { line, cell };
-    const box = cells[part].box;
+    const box = parts ? undefined : cells[part].box;
     const x = box ? { left: box.x, right: box.x + box.w } : undefined;
     // Most table cells are plain integers: their token straight away, without parseValue's result object.
     if (isSimpleInt(t)) {
@@ -298,7 +325,7 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
     // Footers and rules start with a dash-like mark or 第: an ideograph other than 第 rules both out cheaply.
     const c0 = t.charCodeAt(0);
     const mayBeDecoration = c0 < 0x3400 || c0 > 0x9fff || c0 === 0x7b2c; /* 第 */
-    if (!v && mayBeDecoration && (isPageFooter(t) || isRule(t))) continue;
+    if (!v && mayBeDecoration && mayDecorate(c0) && (isPageFooter(t) || isRule(t))) continue;
     if (v) {
       const tok: ValueToken = { kind: 'value', value: v.value, raw: t, ref, form: v.form };
       if (v.unit) tok.unit = v.unit;
@@ -323,16 +350,16 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
 }
 
 /**
- * Cells of a text line whose table row was copied from a web page as `规章 | 0 | 0 | 0 |` (pipes between
- * cells but none in front, so the reader keeps it as one cell): split on the pipes. Each part keeps the
+ * Texts of a text line whose table row was copied from a web page as `规章 | 0 | 0 | 0 |` (pipes between
+ * cells but none in front, so the reader keeps it as one cell), split on the pipes; null for other lines
+ * (read cell by cell). Each part keeps the
  * line's cell index, so the refs still point at the printed line. Empty parts are layout, not blanks
  * (a text line cannot tell a blank cell from the row's padding).
  */
-function splitBarePipes(cells: SourceLine['cells']): SourceLine['cells'] {
-  if (cells.length !== 1 || !cells[0].text.includes('|')) return cells;
+function barePipeParts(cells: SourceLine['cells']): string[] | null {
+  if (cells.length !== 1 || !cells[0].text.includes('|')) return null;
   const parts = cells[0].text.split('|');
-  if (parts.length < 2) return cells;
-  return parts.map((text) => ({ text }));
+  return parts.length < 2 ? null : parts;
 }
 
 /**
