@@ -352,9 +352,8 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
 /**
  * Texts of a text line whose table row was copied from a web page as `规章 | 0 | 0 | 0 |` (pipes between
  * cells but none in front, so the reader keeps it as one cell), split on the pipes; null for other lines
- * (read cell by cell). Each part keeps the
- * line's cell index, so the refs still point at the printed line. Empty parts are layout, not blanks
- * (a text line cannot tell a blank cell from the row's padding).
+ * (read cell by cell). Each part keeps the line's cell index, so the refs still point at the printed line.
+ * Empty parts are layout, not blanks (a text line cannot tell a blank cell from the row's padding).
  */
 function barePipeParts(cells: SourceLine['cells']): string[] | null {
   if (cells.length !== 1 || !cells[0].text.includes('|')) return null;
