@@ -6,7 +6,7 @@ import { findSignature, findTitle, findYear, fullAgency, titleAgency } from './m
 import { readSec2 } from './sec2.ts';
 import { readSec3 } from './sec3.ts';
 import { readSec4 } from './sec4.ts';
-import { findSubReuse, scanSections, type SectionScan } from './sections.ts';
+import { findSubReuse, mayStartNumeralCode, scanSections, type SectionScan } from './sections.ts';
 import { tokenizeRange } from './tokens.ts';
 
 /** A readable document that is not an annual report, with the reason in Chinese. */
@@ -38,22 +38,29 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
   const n = doc.lines.length;
   const lines: string[] = new Array(n);
   const cellCounts: number[] = new Array(n);
+  // Lines that may be a sub-heading reusing a top-level numeral (see findSubReuse), told on the way.
+  const numbered: number[] = [];
   for (let i = 0; i < n; i++) {
     const l = doc.lines[i];
     const cells = l.cells;
     let filled = l.table ? 1 : 0; // a real table row is never a heading
+    let lead: number; // the line's first character code (NaN when empty)
     if (cells.length === 1) {
       const t = cells[0].text;
-      if (t.length > 0 && (!isTrimmable(t.charCodeAt(0)) || t.trim() !== '')) filled++;
+      lead = t.charCodeAt(0);
+      if (t.length > 0 && (!isTrimmable(lead) || t.trim() !== '')) filled++;
       lines[i] = t;
     } else {
       for (let c = 0; c < cells.length; c++) {
         const t = cells[c].text;
         if (t.length > 0 && (!isTrimmable(t.charCodeAt(0)) || t.trim() !== '')) filled++;
       }
+      // Joined by tabs: an empty first cell leaves the tab first.
+      lead = cells.length === 0 ? NaN : cells[0].text.length > 0 ? cells[0].text.charCodeAt(0) : 0x09;
       lines[i] = joinCells(cells);
     }
     cellCounts[i] = filled;
+    if (filled <= 1 && mayStartNumeralCode(lead)) numbered.push(i);
   }
   const scan = scanSections(lines, cellCounts);
   const tables: ParsedReport['tables'] = {};
@@ -113,7 +120,7 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
     };
   }
 
-  const headings: HeadingHit[] = [...scan.headings, ...findSubReuse(lines, cellCounts, scan, (i) => isTableLine[i] === 1)];
+  const headings: HeadingHit[] = [...scan.headings, ...findSubReuse(lines, numbered, scan, (i) => isTableLine[i] === 1)];
   headings.sort((a, b) => a.line - b.line);
   const sections = buildSections(scan, lines, isTableLine);
   const report: ParsedReport = {

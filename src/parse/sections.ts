@@ -21,7 +21,11 @@ const CN_NUMERAL_CODES = new Set([...'一二三四五六七八九十'].map((c) =
  * '#' or '*' before one): most lines start with neither, and this runs on every line of the narrative.
  */
 function mayStartNumeral(text: string): boolean {
-  const c = text.charCodeAt(0);
+  return mayStartNumeralCode(text.charCodeAt(0));
+}
+
+/** mayStartNumeral by the text's first character code (NaN for an empty text). */
+export function mayStartNumeralCode(c: number): boolean {
   if (c > 0x3000) return c === 0xfeff || CN_NUMERAL_CODES.has(c); // ideographs: the numerals or nothing
   return c === 0x23 || c === 0x2a || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
@@ -174,17 +178,17 @@ function onlyBlank(cellCounts: number[], from: number, to: number): boolean {
 
 /**
  * Sub-headings that reuse a top-level numeral 一、二、… inside a section (STR-04), outside tables.
- * `isTable` says whether a line belongs to a table.
+ * `candidates`: the lines that may hold one, ascending — at most one non-blank cell and a first character
+ * for which mayStartNumeralCode holds (the caller collects them while it reads the lines, so the other
+ * lines are not touched again). `isTable` says whether a line belongs to a table.
  */
-export function findSubReuse(texts: string[], cellCounts: number[], scan: SectionScan, isTable: (line: number) => boolean): HeadingHit[] {
+export function findSubReuse(texts: string[], candidates: number[], scan: SectionScan, isTable: (line: number) => boolean): HeadingHit[] {
   const out: HeadingHit[] = [];
   const startLines = new Set(scan.starts.map((s) => s.line));
   const known = new Set(scan.headings.map((h) => h.line));
   const first = scan.starts.length > 0 ? scan.starts[0].line : texts.length;
-  for (let i = first + 1; i < texts.length; i++) {
-    // Cell counts first (a table row's joined text is not read, so it stays unflattened), then the first
-    // character, which rules out nearly every other line before the lookups.
-    if (cellCounts[i] > 1 || !mayStartNumeral(texts[i]) || isTable(i) || startLines.has(i) || known.has(i)) continue;
+  for (const i of candidates) {
+    if (i <= first || isTable(i) || startLines.has(i) || known.has(i)) continue;
     if (!TOP_NUMERAL_START.test(texts[i])) continue;
     const h = headingInfo(texts[i]);
     if (!h || !isTopNumeral(h.numeral) || chineseNumber(h.numeral) === 0) continue;
