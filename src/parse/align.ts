@@ -37,6 +37,17 @@ function rowKeys(matches: LabelMatch[]): string[] {
   return keys as string[];
 }
 
+/** rowKeys of a printed label's matches, by its text (remembered per catalogue, bounded like matchLabel's cache). */
+function labelRowKeys(text: string, cat: Catalogue): string[] {
+  let keys = cat.rowKeys.get(text);
+  if (keys === undefined) {
+    keys = rowKeys(matchLabel(text, cat));
+    if (cat.rowKeys.size >= 4000) cat.rowKeys.clear();
+    cat.rowKeys.set(text, keys);
+  }
+  return keys;
+}
+
 /** The empty key list the evidence starts with (shared, never written to). */
 const NO_KEYS: string[] = [];
 
@@ -46,10 +57,10 @@ function ownEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
   const ev: GroupEvidence = { strong: NO_KEYS, near: NO_KEYS, soft: NO_KEYS, after: NO_KEYS };
   // The last same-line label that names a row wins: `三、本年度办理结果 | （一）予以公开 | 0 …`.
   for (let i = g.labels.length - 1; i >= 0; i--) {
-    const m = matchLabel(g.labels[i].text, cat);
-    const keys = rowKeys(m);
+    const keys = labelRowKeys(g.labels[i].text, cat);
     if (keys.length > 0) {
       ev.strong = keys;
+      const m = matchLabel(g.labels[i].text, cat);
       let best = m[0];
       for (const x of m) {
         if (!x.key.startsWith('#')) {
@@ -64,12 +75,12 @@ function ownEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
   if (ev.strong.length === 0 && g.labels.length > 1) {
     // A label wrapped into two cells of one line (`缴纳费用、 | 行政机关不再处理其政`).
     const joined = g.labels.map((l) => l.text).join('');
-    ev.strong = rowKeys(matchLabel(joined, cat));
+    ev.strong = labelRowKeys(joined, cat);
   }
   // The first label line below a group may be the rest of its wrapped label.
   if (g.after.length > 0 && isContinuation(g.after[0], cat)) {
     const after: string[] = [];
-    for (const l of g.after[0]) for (const k of rowKeys(matchLabel(l.text, cat))) after.push(k);
+    for (const l of g.after[0]) for (const k of labelRowKeys(l.text, cat)) after.push(k);
     ev.after = after;
   }
   return ev;
@@ -83,7 +94,7 @@ function labelEntries(lines: LabelToken[][], cat: Catalogue): string[][] {
   const out: string[][] = [];
   for (const line of lines) {
     const keys: string[] = [];
-    for (const l of line) keys.push(...rowKeys(matchLabel(l.text, cat)));
+    for (const l of line) for (const k of labelRowKeys(l.text, cat)) keys.push(k);
     if (keys.length === 0) continue;
     const prev = out.at(-1);
     if (prev && isContinuation(line, cat) && keys.some((k) => prev.includes(k))) continue;
@@ -132,8 +143,7 @@ function isContinuation(line: LabelToken[], cat: Catalogue): boolean {
   const text = line[0].text;
   // A pure function of the text and the catalogue, asked several times per label line: memoised like
   // matchLabel, per catalogue and bounded.
-  let memo = CONTINUATION.get(cat);
-  if (!memo) CONTINUATION.set(cat, (memo = new Map()));
+  const memo = cat.continuation;
   const known = memo.get(text);
   if (known !== undefined) return known;
   const result = continues(text, cat);
@@ -142,7 +152,6 @@ function isContinuation(line: LabelToken[], cat: Catalogue): boolean {
   return result;
 }
 
-const CONTINUATION = new WeakMap<Catalogue, Map<string, boolean>>();
 
 function continues(text: string, cat: Catalogue): boolean {
   if (leadingNumeral(text) !== '') return false;
