@@ -103,7 +103,8 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
   // Joined with nothing between the lines: fullAgency drops every white space character anyway.
   const body = () => {
     const kept: string[] = [];
-    for (let i = 0; i < n; i++) if (isTableLine[i] !== 1 && i !== titleLine) kept.push(lines[i]);
+    // Blank lines (no non-blank cell) hold only white space: left out.
+    for (let i = 0; i < n; i++) if (cellCounts[i] !== 0 && isTableLine[i] !== 1 && i !== titleLine) kept.push(lines[i]);
     return kept.join('');
   };
   const year = findYear(title, lines);
@@ -122,7 +123,7 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
 
   const headings: HeadingHit[] = [...scan.headings, ...findSubReuse(lines, numbered, scan, (i) => isTableLine[i] === 1)];
   headings.sort((a, b) => a.line - b.line);
-  const sections = buildSections(scan, lines, isTableLine);
+  const sections = buildSections(scan, lines, cellCounts, isTableLine);
   const report: ParsedReport = {
     meta: {
       agency: fullAgency(title, body, title && titleAgency(title) ? null : findSignature(lines)),
@@ -193,13 +194,14 @@ function tableSpan(table: TableRead, sink: CellSink, doc: SourceDoc, lines: stri
 }
 
 /** Sections with their ranges and narrative text (table lines and the heading excluded). */
-function buildSections(scan: SectionScan, lines: string[], isTableLine: Uint8Array): Section[] {
+function buildSections(scan: SectionScan, lines: string[], cellCounts: number[], isTableLine: Uint8Array): Section[] {
   const starts = [...scan.starts].sort((a, b) => a.line - b.line);
   return starts.map((s, k) => {
     const endLine = k + 1 < starts.length ? starts[k + 1].line : lines.length;
     const text: string[] = [];
     for (let i = s.line + 1; i < endLine; i++) {
-      if (isTableLine[i] === 1) continue;
+      // A blank line (no non-blank cell) would trim to nothing: not read at all.
+      if (cellCounts[i] === 0 || isTableLine[i] === 1) continue;
       const line = lines[i];
       const t = (line.includes('\t') ? line.replace(/\t+/g, ' ') : line).trim();
       if (t !== '') text.push(t);
