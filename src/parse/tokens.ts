@@ -60,15 +60,21 @@ export interface ParsedValue {
 const PLACEHOLDERS = new Set(['-', '--', '/', '//', '\\', '无', '暂无', '空', 'x', 'X', '×', '-/-', 'N/A', 'n/a', 'NA']);
 const PLACEHOLDER_START = new Set(['-', '+', '/', '\\', '无', '暂', '空', 'x', 'X', '×', 'N', 'n']);
 
-/** Same as /^\d{1,15}$/ (ASCII digits), without a regex call: this runs on every cell of every table. */
-function isSimpleInt(t: string): boolean {
+/**
+ * The value of a text matching /^\d{1,15}$/ (ASCII digits), or -1 for any other text, without a regex call
+ * or Number(): this runs on every cell of every table, and Number() of a string read fresh from a file goes
+ * to the runtime. Fifteen digits stay below 2^53, so the sum is exact (and equals Number(t)).
+ */
+function simpleInt(t: string): number {
   const n = t.length;
-  if (n === 0 || n > 15) return false;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
   for (let i = 0; i < n; i++) {
     const c = t.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
   }
-  return true;
+  return v;
 }
 /** Same as /\s/.test(t) (white space and line terminators), by a loop: a regex call per label cost more. */
 function hasSpace(t: string): boolean {
@@ -113,7 +119,8 @@ export function parseValue(text: string): ParsedValue | null {
   if (text.length > 60) return null;
   const t = trimmed(text);
   // Fast paths: most cells are plain integers or words.
-  if (isSimpleInt(t)) return { value: Number(t), form: 'number' };
+  const int = simpleInt(t);
+  if (int >= 0) return { value: int, form: 'number' };
   return parseOther(t);
 }
 
@@ -315,8 +322,9 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
     const box = parts ? undefined : cells[part].box;
     const x = box ? { left: box.x, right: box.x + box.w } : undefined;
     // Most table cells are plain integers: their token straight away, without parseValue's result object.
-    if (isSimpleInt(t)) {
-      const tok: ValueToken = { kind: 'value', value: Number(t), raw: t, ref, form: 'number' };
+    const int = simpleInt(t);
+    if (int >= 0) {
+      const tok: ValueToken = { kind: 'value', value: int, raw: t, ref, form: 'number' };
       if (x) tok.x = x;
       tokens.push(tok);
       continue;
