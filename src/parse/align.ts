@@ -303,6 +303,16 @@ export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: s
 
 function median(xs: number[]): number {
   if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.slice();
+  if (s.length > 64) s.sort((a, b) => a - b);
+  else {
+    // A table's few dozen groups: insertion sort, without the comparator calls of Array.prototype.sort.
+    for (let i = 1; i < s.length; i++) {
+      const v = s[i];
+      let j = i - 1;
+      for (; j >= 0 && s[j] > v; j--) s[j + 1] = s[j];
+      s[j + 1] = v;
+    }
+  }
   return s[Math.floor(s.length / 2)];
 }
