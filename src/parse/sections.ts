@@ -29,6 +29,7 @@ export function mayStartNumeralCode(c: number): boolean {
   if (c > 0x3000) return c === 0xfeff || CN_NUMERAL_CODES.has(c); // ideographs: the numerals or nothing
   return c === 0x23 || c === 0x2a || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
 /** False when DIGIT_START cannot match: the line starts with neither a digit nor white space. */
 function mayStartDigit(text: string): boolean {
   const c = text.charCodeAt(0);
@@ -36,6 +37,7 @@ function mayStartDigit(text: string): boolean {
   if (c > 0x3000) return c === 0xfeff;
   return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
+
 /** Words every section heading has (one regex test is ~3× cheaper than four `includes` on short lines). */
 const HEADING_WORD = /情况|事项|问题|措施/;
 
