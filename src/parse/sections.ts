@@ -133,7 +133,8 @@ export function scanSections(texts: string[], cellCounts: number[]): SectionScan
     // Every section heading names 情况, 事项, 问题 or 措施: a cheap filter before normalising the line.
     // Long lines qualify only when they start with a numeral (a heading run into its first sentence).
     if (text.length > 48 && !(mayStartNumeral(text) && TOP_NUMERAL_START.test(text)) && !(mayStartDigit(text) && DIGIT_START.test(text))) continue;
-    if (!HEADING_WORD.test(text)) continue;
+    // Shorter than any heading word (a lone number of a one-cell-per-line table): no regex call.
+    if (text.length < 2 || !HEADING_WORD.test(text)) continue;
     const h = headingInfo(text);
     const no = h ? h.no : null;
     // （一）… is a sub-heading whatever it says (五's 「（一）存在的主要问题」).
