@@ -78,7 +78,9 @@ function ownEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
     ev.strong = labelRowKeys(joined, cat);
   }
   // The first label line below a group may be the rest of its wrapped label.
-  if (g.after.length > 0 && isContinuation(g.after[0], cat)) {
+  // Only a group without a same-line row label is placed by the labels around it (see scoreRow; sec2's rowOf
+  // also reads `near` only then): a labelled group's other evidence is never read, so it is not gathered.
+  if (ev.strong.length === 0 && g.after.length > 0 && isContinuation(g.after[0], cat)) {
     const after: string[] = [];
     for (const l of g.after[0]) for (const k of labelRowKeys(l.text, cat)) after.push(k);
     ev.after = after;
@@ -113,8 +115,12 @@ export function groupsEvidence(groups: ValueGroup[], cat: Catalogue): GroupEvide
   for (let k = 0; k < groups.length; k++) ev[k] = ownEvidence(groups[k], cat);
   let i = 0;
   while (i < groups.length) {
+    if (ev[i].strong.length > 0) {
+      i++; // its near and soft evidence would not be read (see ownEvidence)
+      continue;
+    }
     let j = i + 1;
-    if (ev[i].strong.length === 0) while (j < groups.length && ev[j].strong.length === 0 && groups[j].before.length === 0) j++;
+    while (j < groups.length && ev[j].strong.length === 0 && groups[j].before.length === 0) j++;
     const entries = labelEntries(groups[i].before, cat);
     const run = j - i;
     const soft: string[] = [];
