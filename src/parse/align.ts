@@ -251,9 +251,11 @@ function tablesFor(cells: number, rows: number): { dp: Float64Array; how: Uint8A
 /** Aligns groups to rows, keeping printed order. Assignments scoring ≤ 0 are never made. */
 export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: string[], expected: number): Alignment {
   const m = evidence.length;
-  const typical = median(counts);
   const n = rows.length;
   const idx = rowIndex(rows);
+  const direct = directAlignment(evidence, counts, expected, idx);
+  if (direct) return direct;
+  const typical = median(counts);
   // dp[i*(n+1)+j]: best score with the first i groups and the first j rows; how: the step that got there.
   const w = n + 1;
   // Reused tables (see tablesFor): every cell read below is written first, except dp[0], the empty start.
@@ -305,6 +307,28 @@ export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: s
     else j--;
   }
   return { rowOf, score: dp[m * w + n] };
+}
+
+/**
+ * The alignment without its table, when every group's own label names one row (of one place in the rows)
+ * and those rows come in printed order: each group is then read as its row. That is the only best
+ * alignment — any other row scores -1 for such a group, which is never taken, and leaving one unread loses
+ * its 100 — so the table would find the same. Null when the groups are not like that.
+ */
+function directAlignment(evidence: GroupEvidence[], counts: number[], expected: number, idx: Map<string, number[]>): Alignment | null {
+  const rowOf = new Array<number>(evidence.length);
+  let score = 0;
+  let last = -1;
+  for (let i = 0; i < evidence.length; i++) {
+    const strong = evidence[i].strong;
+    if (strong.length !== 1) return null;
+    const js = idx.get(strong[0]);
+    if (!js || js.length !== 1 || js[0] <= last) return null;
+    last = js[0];
+    rowOf[i] = last;
+    score += 100 + (counts[i] === expected ? 5 : 0); // scoreRow's score of a group's own row
+  }
+  return { rowOf, score };
 }
 
 function median(xs: number[]): number {
