@@ -37,16 +37,37 @@ function rowKeys(matches: LabelMatch[]): string[] {
   return keys as string[];
 }
 
+/** rowKeys of a printed label's matches, by its text (remembered per catalogue, bounded like matchLabel's cache). */
+function labelRowKeys(text: string, cat: Catalogue): string[] {
+  let keys = cat.rowKeys.get(text);
+  if (keys === undefined) {
+    keys = rowKeys(matchLabel(text, cat));
+    if (cat.rowKeys.size >= 4000) cat.rowKeys.clear();
+    cat.rowKeys.set(text, keys);
+  }
+  return keys;
+}
+
+/** The empty key list the evidence starts with (shared, never written to). */
+const NO_KEYS: string[] = [];
+
 /** Evidence of one group from its own line and the first label line below it (before-lines come later). */
 function ownEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
-  const ev: GroupEvidence = { strong: [], near: [], soft: [], after: [] };
+  // Shared empty lists until a list has something (near and soft are set by groupsEvidence; none is written to).
+  const ev: GroupEvidence = { strong: NO_KEYS, near: NO_KEYS, soft: NO_KEYS, after: NO_KEYS };
   // The last same-line label that names a row wins: `三、本年度办理结果 | （一）予以公开 | 0 …`.
   for (let i = g.labels.length - 1; i >= 0; i--) {
-    const m = matchLabel(g.labels[i].text, cat);
-    const keys = rowKeys(m);
+    const keys = labelRowKeys(g.labels[i].text, cat);
     if (keys.length > 0) {
       ev.strong = keys;
-      const best = m.find((x) => !x.key.startsWith('#')) as LabelMatch;
+      const m = matchLabel(g.labels[i].text, cat);
+      let best = m[0];
+      for (const x of m) {
+        if (!x.key.startsWith('#')) {
+          best = x;
+          break;
+        }
+      }
       ev.strongMatch = { text: g.labels[i].text, match: best, cell: g.labels[i].ref };
       break;
     }
@@ -54,10 +75,16 @@ function ownEvidence(g: ValueGroup, cat: Catalogue): GroupEvidence {
   if (ev.strong.length === 0 && g.labels.length > 1) {
     // A label wrapped into two cells of one line (`缴纳费用、 | 行政机关不再处理其政`).
     const joined = g.labels.map((l) => l.text).join('');
-    ev.strong = rowKeys(matchLabel(joined, cat));
+    ev.strong = labelRowKeys(joined, cat);
   }
   // The first label line below a group may be the rest of its wrapped label.
-  if (g.after.length > 0 && isContinuation(g.after[0], cat)) for (const l of g.after[0]) ev.after.push(...rowKeys(matchLabel(l.text, cat)));
+  // Only a group without a same-line row label is placed by the labels around it (see scoreRow; sec2's rowOf
+  // also reads `near` only then): a labelled group's other evidence is never read, so it is not gathered.
+  if (ev.strong.length === 0 && g.after.length > 0 && isContinuation(g.after[0], cat)) {
+    const after: string[] = [];
+    for (const l of g.after[0]) for (const k of labelRowKeys(l.text, cat)) after.push(k);
+    ev.after = after;
+  }
   return ev;
 }
 
@@ -69,7 +96,7 @@ function labelEntries(lines: LabelToken[][], cat: Catalogue): string[][] {
   const out: string[][] = [];
   for (const line of lines) {
     const keys: string[] = [];
-    for (const l of line) keys.push(...rowKeys(matchLabel(l.text, cat)));
+    for (const l of line) for (const k of labelRowKeys(l.text, cat)) keys.push(k);
     if (keys.length === 0) continue;
     const prev = out.at(-1);
     if (prev && isContinuation(line, cat) && keys.some((k) => prev.includes(k))) continue;
@@ -84,11 +111,16 @@ function labelEntries(lines: LabelToken[][], cat: Catalogue): string[][] {
  * of the block go, in order, to the groups of the run.
  */
 export function groupsEvidence(groups: ValueGroup[], cat: Catalogue): GroupEvidence[] {
-  const ev = groups.map((g) => ownEvidence(g, cat));
+  const ev: GroupEvidence[] = new Array(groups.length);
+  for (let k = 0; k < groups.length; k++) ev[k] = ownEvidence(groups[k], cat);
   let i = 0;
   while (i < groups.length) {
+    if (ev[i].strong.length > 0) {
+      i++; // its near and soft evidence would not be read (see ownEvidence)
+      continue;
+    }
     let j = i + 1;
-    if (ev[i].strong.length === 0) while (j < groups.length && ev[j].strong.length === 0 && groups[j].before.length === 0) j++;
+    while (j < groups.length && ev[j].strong.length === 0 && groups[j].before.length === 0) j++;
     const entries = labelEntries(groups[i].before, cat);
     const run = j - i;
     const soft: string[] = [];
@@ -98,7 +130,7 @@ export function groupsEvidence(groups: ValueGroup[], cat: Catalogue): GroupEvide
       // A continuation line directly above belongs to the row above, not to this one.
       const nearest = groups[i].before.at(-1);
       const demote = k === i && run === 1 && nearest !== undefined && isContinuation(nearest, cat);
-      ev[k].near = e && !demote ? e : [];
+      ev[k].near = e && !demote ? e : NO_KEYS;
       ev[k].soft = soft;
     }
     i = j;
@@ -117,8 +149,7 @@ function isContinuation(line: LabelToken[], cat: Catalogue): boolean {
   const text = line[0].text;
   // A pure function of the text and the catalogue, asked several times per label line: memoised like
   // matchLabel, per catalogue and bounded.
-  let memo = CONTINUATION.get(cat);
-  if (!memo) CONTINUATION.set(cat, (memo = new Map()));
+  const memo = cat.continuation;
   const known = memo.get(text);
   if (known !== undefined) return known;
   const result = continues(text, cat);
@@ -127,7 +158,6 @@ function isContinuation(line: LabelToken[], cat: Catalogue): boolean {
   return result;
 }
 
-const CONTINUATION = new WeakMap<Catalogue, Map<string, boolean>>();
 
 function continues(text: string, cat: Catalogue): boolean {
   if (leadingNumeral(text) !== '') return false;
@@ -221,37 +251,47 @@ function tablesFor(cells: number, rows: number): { dp: Float64Array; how: Uint8A
 /** Aligns groups to rows, keeping printed order. Assignments scoring ≤ 0 are never made. */
 export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: string[], expected: number): Alignment {
   const m = evidence.length;
-  const typical = median(counts);
   const n = rows.length;
   const idx = rowIndex(rows);
+  const direct = directAlignment(evidence, counts, expected, idx);
+  if (direct) return direct;
+  const typical = median(counts);
   // dp[i*(n+1)+j]: best score with the first i groups and the first j rows; how: the step that got there.
   const w = n + 1;
   // Reused tables (see tablesFor): every cell read below is written first, except dp[0], the empty start.
   const { dp, how, scores } = tablesFor((m + 1) * w, n);
+  // Every dp value is finite (sums of scores from dp[0] = 0), so "better than nothing yet" is step 1 (the
+  // group above left unread) wherever there is a group above; ties keep the earlier step, as before.
   dp[0] = 0;
-  for (let i = 0; i <= m; i++) {
-    if (i > 0) scoreRow(evidence[i - 1], counts[i - 1], expected, typical, idx, scores);
-    for (let j = 0; j <= n; j++) {
-      if (i === 0 && j === 0) continue;
-      let best = -Infinity;
-      let step = 0;
-      if (i > 0 && dp[(i - 1) * w + j] > best) {
-        best = dp[(i - 1) * w + j];
-        step = 1; // group i-1 left unread
+  for (let j = 1; j <= n; j++) {
+    dp[j] = dp[j - 1];
+    how[j] = 2; // row j-1 missing
+  }
+  for (let i = 1; i <= m; i++) {
+    scoreRow(evidence[i - 1], counts[i - 1], expected, typical, idx, scores);
+    const row = i * w;
+    const above = row - w;
+    let left = dp[above];
+    dp[row] = left;
+    how[row] = 1; // group i-1 left unread
+    for (let j = 1; j <= n; j++) {
+      let best = dp[above + j];
+      let step = 1;
+      if (left > best) {
+        best = left;
+        step = 2;
       }
-      if (j > 0 && dp[i * w + j - 1] > best) {
-        best = dp[i * w + j - 1];
-        step = 2; // row j-1 missing
-      }
-      if (i > 0 && j > 0) {
-        const s = scores[j - 1];
-        if (s > 0 && dp[(i - 1) * w + j - 1] + s > best) {
-          best = dp[(i - 1) * w + j - 1] + s;
+      const s = scores[j - 1];
+      if (s > 0) {
+        const diagonal = dp[above + j - 1] + s;
+        if (diagonal > best) {
+          best = diagonal;
           step = 3;
         }
       }
-      dp[i * w + j] = best;
-      how[i * w + j] = step;
+      dp[row + j] = best;
+      how[row + j] = step;
+      left = best;
     }
   }
   const rowOf = new Array<number>(m).fill(-1);
@@ -269,8 +309,40 @@ export function alignGroups(evidence: GroupEvidence[], counts: number[], rows: s
   return { rowOf, score: dp[m * w + n] };
 }
 
+/**
+ * The alignment without its table, when every group's own label names one row (of one place in the rows)
+ * and those rows come in printed order: each group is then read as its row. That is the only best
+ * alignment — any other row scores -1 for such a group, which is never taken, and leaving one unread loses
+ * its 100 — so the table would find the same. Null when the groups are not like that.
+ */
+function directAlignment(evidence: GroupEvidence[], counts: number[], expected: number, idx: Map<string, number[]>): Alignment | null {
+  const rowOf = new Array<number>(evidence.length);
+  let score = 0;
+  let last = -1;
+  for (let i = 0; i < evidence.length; i++) {
+    const strong = evidence[i].strong;
+    if (strong.length !== 1) return null;
+    const js = idx.get(strong[0]);
+    if (!js || js.length !== 1 || js[0] <= last) return null;
+    last = js[0];
+    rowOf[i] = last;
+    score += 100 + (counts[i] === expected ? 5 : 0); // scoreRow's score of a group's own row
+  }
+  return { rowOf, score };
+}
+
 function median(xs: number[]): number {
   if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.slice();
+  if (s.length > 64) s.sort((a, b) => a - b);
+  else {
+    // A table's few dozen groups: insertion sort, without the comparator calls of Array.prototype.sort.
+    for (let i = 1; i < s.length; i++) {
+      const v = s[i];
+      let j = i - 1;
+      for (; j >= 0 && s[j] > v; j--) s[j + 1] = s[j];
+      s[j + 1] = v;
+    }
+  }
   return s[Math.floor(s.length / 2)];
 }

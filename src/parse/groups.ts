@@ -19,55 +19,59 @@ export interface ValueGroup {
   lines: number[];
 }
 
-/** True when a line's values count: numbers or placeholders, or blank cells next to a label in a real table. */
-function lineValues(tl: TokenLine): ValueToken[] {
-  const vals: ValueToken[] = [];
-  let printed = 0;
-  let seenLabel = false;
-  for (const t of tl.tokens) {
-    if (t.kind === 'label') {
-      seenLabel = true;
-      continue;
-    }
-    vals.push(t);
-    if (t.form !== 'blank') printed++;
-  }
-  if (printed === 0 && !(tl.realTable && seenLabel && vals.length > 0)) return [];
-  return vals;
-}
+/** Shared empty list: most value lines print no label before their first value (never written to). */
+const NO_LABELS: LabelToken[] = [];
+/** Placeholder for a group's `after`, which is always replaced when the next group (or the end) comes. */
+const NO_LINES: LabelToken[][] = [];
 
 /**
  * Groups a region's token lines. A line with ≥ 2 values is a row of its own; single values on consecutive
  * lines (one cell per line, numbers one per line) are gathered into one group until a label line intervenes.
+ * One pass per line counts its labels and values first, so the common line shapes (values only, labels only)
+ * take their arrays straight from the token list instead of filtering it.
  */
 export function groupValues(lines: TokenLine[]): ValueGroup[] {
   const groups: ValueGroup[] = [];
   let pending: LabelToken[][] = [];
   let open: ValueGroup | null = null;
   for (const tl of lines) {
-    if (tl.tokens.length === 0) continue;
-    const values = lineValues(tl);
-    if (values.length === 0) {
+    const tokens = tl.tokens;
+    const n = tokens.length;
+    if (n === 0) continue;
+    let labelCount = 0;
+    let printed = 0;
+    let lead = -1; // index of the first value
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i];
+      if (t.kind === 'label') {
+        labelCount++;
+        continue;
+      }
+      if (lead < 0) lead = i;
+      if (t.form !== 'blank') printed++;
+    }
+    const valueCount = n - labelCount;
+    // A line's values count when some are printed, or (real tables) when blank cells stand next to a label.
+    if (printed === 0 && !(tl.realTable && labelCount > 0 && valueCount > 0)) {
       open = null;
-      const labels = tl.tokens.filter((t): t is LabelToken => t.kind === 'label');
-      if (labels.length > 0) pending.push(labels);
+      // Label lists are only read: a line of labels only lends its token list.
+      if (labelCount > 0) pending.push(labelCount === n ? (tokens as LabelToken[]) : tokens.filter((t): t is LabelToken => t.kind === 'label'));
       continue;
     }
-    const labelsBefore: LabelToken[] = [];
-    for (const t of tl.tokens) {
-      if (t.kind === 'value') break;
-      labelsBefore.push(t);
-    }
-    if (labelsBefore.length === 0 && open && values.length === 1 && !tl.realTable) {
-      open.values.push(values[0]);
+    if (lead === 0 && open && valueCount === 1 && !tl.realTable) {
+      open.values.push(tokens[0] as ValueToken);
       open.lines.push(tl.line);
       continue;
     }
-    const g: ValueGroup = { values, labels: labelsBefore, before: pending, after: [], lines: [tl.line] };
+    const opens = valueCount === 1 && !tl.realTable;
+    // A group that stays open gets values pushed onto it, so only a closed one may share the token list.
+    const values = labelCount === 0 && !opens ? (tokens as ValueToken[]) : tokens.filter((t): t is ValueToken => t.kind === 'value');
+    const labelsBefore = lead === 0 ? NO_LABELS : (tokens.slice(0, lead) as LabelToken[]);
+    const g: ValueGroup = { values, labels: labelsBefore, before: pending, after: NO_LINES, lines: [tl.line] };
     if (groups.length > 0) groups[groups.length - 1].after = pending;
     groups.push(g);
     pending = [];
-    open = values.length === 1 && !tl.realTable ? g : null;
+    open = opens ? g : null;
   }
   if (groups.length > 0) groups[groups.length - 1].after = pending;
   return groups;

@@ -6,7 +6,7 @@ import { findSignature, findTitle, findYear, fullAgency, titleAgency } from './m
 import { readSec2 } from './sec2.ts';
 import { readSec3 } from './sec3.ts';
 import { readSec4 } from './sec4.ts';
-import { findSubReuse, scanSections, type SectionScan } from './sections.ts';
+import { findSubReuse, mayStartNumeralCode, scanSections, type SectionScan } from './sections.ts';
 import { tokenizeRange } from './tokens.ts';
 
 /** A readable document that is not an annual report, with the reason in Chinese. */
@@ -35,23 +35,38 @@ export function parseReport(doc: SourceDoc): ParsedReport | NotAReport {
 }
 
 function parse(doc: SourceDoc): ParsedReport | NotAReport {
-  const lines: string[] = new Array(doc.lines.length);
-  const cellCounts: number[] = new Array(doc.lines.length);
-  for (let i = 0; i < doc.lines.length; i++) {
+  const n = doc.lines.length;
+  const lines: string[] = new Array(n);
+  const cellCounts: number[] = new Array(n);
+  // Lines that may be a sub-heading reusing a top-level numeral (see findSubReuse), told on the way.
+  const numbered: number[] = [];
+  for (let i = 0; i < n; i++) {
     const l = doc.lines[i];
+    const cells = l.cells;
     let filled = l.table ? 1 : 0; // a real table row is never a heading
-    for (let c = 0; c < l.cells.length; c++) {
-      const t = l.cells[c].text;
-      if (t.length > 0 && (!isTrimmable(t.charCodeAt(0)) || t.trim() !== '')) filled++;
+    let lead: number; // the line's first character code (NaN when empty)
+    if (cells.length === 1) {
+      const t = cells[0].text;
+      lead = t.charCodeAt(0);
+      if (t.length > 0 && (!isTrimmable(lead) || t.trim() !== '')) filled++;
+      lines[i] = t;
+    } else {
+      for (let c = 0; c < cells.length; c++) {
+        const t = cells[c].text;
+        if (t.length > 0 && (!isTrimmable(t.charCodeAt(0)) || t.trim() !== '')) filled++;
+      }
+      // Joined by tabs: an empty first cell leaves the tab first.
+      lead = cells.length === 0 ? NaN : cells[0].text.length > 0 ? cells[0].text.charCodeAt(0) : 0x09;
+      lines[i] = joinCells(cells);
     }
-    lines[i] = l.cells.length === 1 ? l.cells[0].text : joinCells(l.cells);
     cellCounts[i] = filled;
+    if (filled <= 1 && mayStartNumeralCode(lead)) numbered.push(i);
   }
   const scan = scanSections(lines, cellCounts);
   const tables: ParsedReport['tables'] = {};
   const cells: Record<FieldKey, CellValue> = {};
   // Table lines as flags per line: cheaper to fill and test than a Set, and read out already sorted.
-  const isTableLine = new Uint8Array(lines.length);
+  const isTableLine = tableFlags(n);
 
   const sec2Region = regionOf('sec2', scan, lines);
   const sec3Region = regionOf('sec3', scan, lines);
@@ -85,7 +100,13 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
 
   const { title, line: titleLine } = findTitle(lines, scan.starts.length > 0 ? scan.starts[0].line : -1);
   // The body text is only needed when the title's body name lacks its region (see fullAgency).
-  const body = () => lines.filter((_, i) => isTableLine[i] !== 1 && i !== titleLine).join('\n');
+  // Joined with nothing between the lines: fullAgency drops every white space character anyway.
+  const body = () => {
+    const kept: string[] = [];
+    // Blank lines (no non-blank cell) hold only white space: left out.
+    for (let i = 0; i < n; i++) if (cellCounts[i] !== 0 && isTableLine[i] !== 1 && i !== titleLine) kept.push(lines[i]);
+    return kept.join('');
+  };
   const year = findYear(title, lines);
   const hasTables = Object.keys(tables).length > 0;
   // A stray 「一、总体情况」 in some other document is not enough: a report has its tables, most of its
@@ -100,9 +121,9 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
     };
   }
 
-  const headings: HeadingHit[] = [...scan.headings, ...findSubReuse(lines, cellCounts, scan, (i) => isTableLine[i] === 1)];
+  const headings: HeadingHit[] = [...scan.headings, ...findSubReuse(lines, numbered, scan, (i) => isTableLine[i] === 1)];
   headings.sort((a, b) => a.line - b.line);
-  const sections = buildSections(scan, lines, isTableLine);
+  const sections = buildSections(scan, lines, cellCounts, isTableLine);
   const report: ParsedReport = {
     meta: {
       agency: fullAgency(title, body, title && titleAgency(title) ? null : findSignature(lines)),
@@ -115,14 +136,14 @@ function parse(doc: SourceDoc): ParsedReport | NotAReport {
     tables,
     cells,
     lines,
-    tableLines: flaggedLines(isTableLine),
+    tableLines: flaggedLines(isTableLine, n),
   };
   return report;
 
   function addTable(table: TableRead | null, sink: CellSink): void {
     if (!table) return;
     tables[table.table] = table;
-    const span = tableSpan(table, sink, doc, lines);
+    const span = tableSpan(table, sink, doc, lines, cellCounts);
     table.startLine = span.first;
     table.endLine = span.last + 1;
     isTableLine.fill(1, span.first, span.last + 1);
@@ -148,7 +169,7 @@ function untilNextSection(start: number, scan: SectionScan, lines: string[]): { 
 }
 
 /** First and last line of a table: from its first tabular line to the last cell or label read. */
-function tableSpan(table: TableRead, sink: CellSink, doc: SourceDoc, lines: string[]): { first: number; last: number } {
+function tableSpan(table: TableRead, sink: CellSink, doc: SourceDoc, lines: string[], cellCounts: number[]): { first: number; last: number } {
   let last = Math.max(table.startLine, sink.last);
   let firstRef = sink.first;
   for (const r of table.rows) {
@@ -157,10 +178,8 @@ function tableSpan(table: TableRead, sink: CellSink, doc: SourceDoc, lines: stri
     firstRef = Math.min(firstRef, r.ref.line);
   }
   let first = Math.min(firstRef, last);
-  const tabular = (i: number) => {
-    const l = doc.lines[i];
-    return l.table !== undefined || l.cells.filter((c) => c.text.trim() !== '').length >= 2 || TABLE_WORDS.some((w) => lines[i].includes(w));
-  };
+  // cellCounts holds a line's non-blank cells (plus one for a real table row, which `table` decides first).
+  const tabular = (i: number) => doc.lines[i].table !== undefined || cellCounts[i] >= 2 || TABLE_WORDS.some((w) => lines[i].includes(w));
   for (let i = table.startLine; i < first; i++) {
     if (tabular(i)) {
       first = i;
@@ -169,19 +188,20 @@ function tableSpan(table: TableRead, sink: CellSink, doc: SourceDoc, lines: stri
   }
   // Header rows just above where the table was looked for (an anchor on the second header row): rows of
   // several cells only, so neither a heading nor a sentence of the narrative above is taken in.
-  const row = (i: number) => doc.lines[i].table !== undefined || doc.lines[i].cells.filter((c) => c.text.trim() !== '').length >= 2;
+  const row = (i: number) => doc.lines[i].table !== undefined || cellCounts[i] >= 2;
   for (let k = 0; k < 4 && first - 1 >= 0 && row(first - 1); k++) first--;
   return { first, last };
 }
 
 /** Sections with their ranges and narrative text (table lines and the heading excluded). */
-function buildSections(scan: SectionScan, lines: string[], isTableLine: Uint8Array): Section[] {
+function buildSections(scan: SectionScan, lines: string[], cellCounts: number[], isTableLine: Uint8Array): Section[] {
   const starts = [...scan.starts].sort((a, b) => a.line - b.line);
   return starts.map((s, k) => {
     const endLine = k + 1 < starts.length ? starts[k + 1].line : lines.length;
     const text: string[] = [];
     for (let i = s.line + 1; i < endLine; i++) {
-      if (isTableLine[i] === 1) continue;
+      // A blank line (no non-blank cell) would trim to nothing: not read at all.
+      if (cellCounts[i] === 0 || isTableLine[i] === 1) continue;
       const line = lines[i];
       const t = (line.includes('\t') ? line.replace(/\t+/g, ' ') : line).trim();
       if (t !== '') text.push(t);
@@ -198,14 +218,28 @@ function joinCells(cells: SourceDoc['lines'][number]['cells']): string {
   return s;
 }
 
-/** Indexes of the flagged lines, ascending. */
-function flaggedLines(flags: Uint8Array): number[] {
+/** The table-line flags, kept between reports: parse is synchronous and nothing keeps them past it. */
+let FLAGS = new Uint8Array(1024);
+
+/**
+ * The kept buffer with its first `n` flags cleared (grown when a document is longer): a fresh typed array per
+ * report is an off-heap allocation the collector must track. Only the first `n` flags mean anything.
+ */
+function tableFlags(n: number): Uint8Array {
+  if (n > FLAGS.length) FLAGS = new Uint8Array(Math.max(n, FLAGS.length * 2));
+  FLAGS.fill(0, 0, n);
+  return FLAGS;
+}
+
+/** Indexes of the flagged lines among the first `n`, ascending. */
+function flaggedLines(flags: Uint8Array, n: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < flags.length; i++) if (flags[i] === 1) out.push(i);
+  for (let i = 0; i < n; i++) if (flags[i] === 1) out.push(i);
   return out;
 }
 
 /** True for a character `trim` may remove (a text starting with anything else is not blank). */
 function isTrimmable(c: number): boolean {
+  if (c > 0x3000) return c === 0xfeff; // ideographs: one comparison
   return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -41,6 +41,10 @@ export interface Catalogue {
   cache: Map<string, LabelMatch[]>;
   /** Comparison core → matches. */
   coreCache: Map<string, LabelMatch[]>;
+  /** Printed text → the row keys its matches name (align.ts): one lookup where matchLabel and rowKeys took two. */
+  rowKeys: Map<string, string[]>;
+  /** Printed text → whether a label line of it continues a wrapped label (align.ts). */
+  continuation: Map<string, boolean>;
 }
 
 const CN_DIGITS = '零一二三四五六七八九十';
@@ -166,7 +170,7 @@ export function buildCatalogue(entries: LabelEntry[]): Catalogue {
     for (const v of e.variants ?? []) push(variant, labelCore(v), e.key);
     return { key: e.key, core, exactOnly: e.exactOnly ?? core.length <= 3, numeral: leadingNumeral(e.label).replace(/[()]/g, '') };
   });
-  return { entries: prepared, exact, variant, cache: new Map(), coreCache: new Map() };
+  return { entries: prepared, exact, variant, cache: new Map(), coreCache: new Map(), rowKeys: new Map(), continuation: new Map() };
 }
 
 function push(map: Map<string, string[]>, k: string, v: string): void {

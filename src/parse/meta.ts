@@ -51,8 +51,11 @@ function withAgencyLine(texts: string[], at: number, title: string): string {
 }
 
 function cleanTitle(text: string): string {
-  return text
-    .trim()
+  const t = text.trim();
+  // Nothing to strip unless the text starts with a mark (#, *, 标题) or ends with *: most lines.
+  const first = t.charCodeAt(0);
+  if (first !== 0x23 && first !== 0x2a && first !== 0x6807 /* 标 */ && t.charCodeAt(t.length - 1) !== 0x2a) return t;
+  return t
     .replace(/^#{1,6}\s*/, '')
     .replace(/^\*+|\*+$/g, '')
     .replace(/^标题[:：]\s*/, '')
@@ -89,8 +92,20 @@ export function findYear(title: string | null, texts: string[]): number | null {
   return null;
 }
 
+/** titleAgency's last text and answer: a report asks about its title several times (title, body name). */
+let lastTitle: string | null = null;
+let lastAgency: string | null = null;
+
 /** Body name printed in the title, before the year or the words 政府信息公开. */
 export function titleAgency(title: string): string | null {
+  if (title !== lastTitle) {
+    lastAgency = computeTitleAgency(title);
+    lastTitle = title;
+  }
+  return lastAgency;
+}
+
+function computeTitleAgency(title: string): string | null {
   let s = squash(title).replace(/^#+/, '');
   s = s.replace(/^(?:(?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})年度?/, '');
   const cut = [s.search(/(?:19|20)\d{2}年/), s.search(CN_YEAR), s.indexOf('政府信息公开'), s.indexOf('政务公开'), s.indexOf('信息公开'), s.indexOf('年度报告')]
@@ -136,36 +151,109 @@ function isPlace(name: string): boolean {
   return !/^[各全本我该两三四五六七八九十多个等和与及或在]/.test(name);
 }
 
+/**
+ * The body text read as if every white space character were removed (PDF text spaces characters out, and
+ * lines are joined), without building that copy: a search skips white space between the characters of
+ * what it looks for. Replacing the white space of a whole report cost more than all the searches.
+ */
+class Spaceless {
+  constructor(readonly raw: string) {}
+
+  /**
+   * Raw index where `word` (no white space in it) next starts at or after raw index `from`, as `indexOf` in
+   * the stripped text would find it; -1 when it does not occur again.
+   */
+  next(word: string, from: number): number {
+    const raw = this.raw;
+    // Only for a text without white space (see fullAgency): indexOf's answer for the empty string.
+    if (word.length === 0) return from <= raw.length ? from : -1;
+    const n = raw.length;
+    for (let p = raw.indexOf(word[0], from); p >= 0; p = raw.indexOf(word[0], p + 1)) {
+      let q = p + 1;
+      let k = 1;
+      for (; k < word.length; k++, q++) {
+        while (q < n && isSpace(raw.charCodeAt(q))) q++;
+        if (q >= n || raw.charCodeAt(q) !== word.charCodeAt(k)) break;
+      }
+      if (k === word.length) return p;
+    }
+    return -1;
+  }
+
+  /** The (up to) `count` characters other than white space right before raw index `at`. */
+  before(at: number, count: number): string {
+    const raw = this.raw;
+    let out = '';
+    for (let q = at - 1; q >= 0 && out.length < count; q--) {
+      const c = raw.charCodeAt(q);
+      if (!isSpace(c)) out = raw[q] + out;
+    }
+    return out;
+  }
+}
+
+/** A character of /[\s\u3000\u00a0]/ (the white space fullAgency ignores). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  if (c > 0x3000) return c === 0xfeff;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 /** A city (2 characters + 市) printed right before `unit` somewhere in the body. */
-function cityBefore(unit: string, body: string): string | null {
-  for (let at = body.indexOf(unit); at >= 0; at = body.indexOf(unit, at + 1)) {
-    const prev = body.slice(Math.max(0, at - 3), at);
+function cityBefore(unit: string, body: Spaceless): string | null {
+  for (let at = body.next(unit, 0); at >= 0; at = body.next(unit, at + 1)) {
+    const prev = body.before(at, 3);
     if (prev.length === 3 && prev.endsWith('市') && isPlace(prev)) return prev;
   }
   return null;
 }
 
 /** A county-level place (2 characters + 区/县) printed right before `name` somewhere in the body. */
-function countyBefore(name: string, body: string): string | null {
-  for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
-    const prev = body.slice(Math.max(0, at - 3), at);
+function countyBefore(name: string, body: Spaceless): string | null {
+  for (let at = body.next(name, 0); at >= 0; at = body.next(name, at + 1)) {
+    const prev = body.before(at, 3);
     if (prev.length === 3 && /^[\u4e00-\u9fa5]{2}(?:区|县|旗)$/.test(prev) && isPlace(prev)) return prev;
   }
   return null;
 }
 
-/** The first county-level place named in the body after a boundary (《, “, punctuation, line start). */
-function firstCounty(body: string): string | null {
-  const re = /(?:^|[《"“,.;:(、，。；：（])([\u4e00-\u9fa5]{2}(?:区|县))/g;
-  for (let m = re.exec(body); m; m = re.exec(body)) {
-    if (isPlace(m[1])) return m[1];
+/** Characters after which a place name starts a phrase (《, “, punctuation). */
+const BOUNDARY = new Set([...'《"“,.;:(、，。；：（'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The first county-level place named in the body after a boundary (《, “, punctuation, the start): the
+ * matches of /(?:^|[《"“,.;:(、，。；：（])([\u4e00-\u9fa5]{2}(?:区|县))/g on the stripped text, found from
+ * each 区 and 县 (a match cannot hide another: a boundary is never inside one).
+ */
+function firstCounty(body: Spaceless): string | null {
+  const raw = body.raw;
+  let qu = raw.indexOf('区');
+  let xian = raw.indexOf('县');
+  while (qu >= 0 || xian >= 0) {
+    const at = xian < 0 || (qu >= 0 && qu < xian) ? qu : xian;
+    if (at === qu) qu = raw.indexOf('区', qu + 1);
+    else xian = raw.indexOf('县', xian + 1);
+    const prev = body.before(at, 3);
+    if (prev.length < 2) continue;
+    const head = prev.length === 3 ? prev.slice(1) : prev;
+    if (!isIdeograph(head.charCodeAt(0)) || !isIdeograph(head.charCodeAt(1))) continue;
+    if (prev.length === 3 && !BOUNDARY.has(prev.charCodeAt(0))) continue;
+    const place = head + raw[at];
+    if (isPlace(place)) return place;
   }
   return null;
 }
 
+/** A character of [\u4e00-\u9fa5]. */
+function isIdeograph(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fa5;
+}
+
 /**
  * Full body name: the title's name completed from the body text. `body` may be given as a function: it is
- * then only built when the name needs completing (most titles already carry their region).
+ * then only built when the name needs completing (most titles already carry their region). Only its
+ * characters other than white space count, so its lines may be joined with nothing between them.
  */
 export function fullAgency(title: string | null, body: string | (() => string), signature: string | null = null): string | null {
   let name = (title ? titleAgency(title) : null) ?? signature;
@@ -179,15 +267,17 @@ export function fullAgency(title: string | null, body: string | (() => string), 
   const needsRegion = !ANY_UNIT.test(name) && !ZONE_UNIT.test(name);
   if (!needsRegion && !COUNTY_UNIT.test(name)) return name;
   // Only spaces matter for finding names (PDF text spaces characters out); punctuation width does not.
-  const flat = (typeof body === 'string' ? body : body()).replace(/[\s\u3000\u00a0]+/g, '');
+  const text = typeof body === 'string' ? body : body();
+  const bare = name.replace(/^(?:本|我)/, '');
+  // Searches skip white space; an empty word (not a name any title yields) is looked for in the stripped text.
+  const flat = new Spaceless(bare === '' ? text.replace(/[\s\u3000\u00a0]+/g, '') : text);
   if (needsRegion) {
     // No region in the title: 「环南街道」, 「政府办公室」.
-    const bare = name.replace(/^(?:本|我)/, '');
     const county = countyBefore(bare, flat) ?? (bare.startsWith('政府') ? null : firstCounty(flat));
     if (!county) return name;
     let full = county + name;
     // 「区政府办公室」 is the everyday form of 「区人民政府办公室」; use the formal one when the body prints it.
-    if (name.startsWith('政府') && flat.includes(`${county}人民政府`)) full = `${county}人民${name}`;
+    if (name.startsWith('政府') && flat.next(`${county}人民政府`, 0) >= 0) full = `${county}人民${name}`;
     name = full;
   }
   if (COUNTY_UNIT.test(name)) {

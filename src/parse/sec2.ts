@@ -43,10 +43,10 @@ function foreignHeaders(lines: TokenLine[]): LabelIssue[] {
   for (const tl of lines) {
     for (const t of tl.tokens) {
       if (t.kind !== 'label') continue;
-      const core = labelCore(t.text);
-      if (!ANY_FOREIGN.test(core)) continue; // one regex test instead of five `includes` per label
-      for (const f of FOREIGN_COLUMNS) {
-        if (seen.has(f.mark) || !core.includes(f.mark)) continue;
+      const m = labelMarks(t.text);
+      if (m === null) continue;
+      for (const f of m.foreign) {
+        if (seen.has(f.mark)) continue;
         seen.add(f.mark);
         out.push({ id: 'LBL-02', expected: f.expected, printed: t.text, ref: t.ref, cells: f.keys });
       }
@@ -61,6 +61,43 @@ const MARKS_2021 = ['本年制发件数', '本年废止件数', '现行有效件
 const ANY_2019 = new RegExp(MARKS_2019.join('|'));
 const ANY_2021 = new RegExp(MARKS_2021.join('|'));
 
+/** What one label says about the layout: the marks of each layout and the 2019 column headers it prints. */
+interface LabelMarks {
+  m2019: string[];
+  m2021: string[];
+  foreign: (typeof FOREIGN_COLUMNS)[number][];
+}
+
+/**
+ * Marks by label text, remembered: the same header words recur in every report, and each costs a core and
+ * several regex tests. Null (the common case) when a label carries no mark. Cleared when full.
+ */
+const MARKS_MEMO = new Map<string, LabelMarks | null>();
+const MARKS_MEMO_MAX = 4096;
+
+function labelMarks(text: string): LabelMarks | null {
+  let m = MARKS_MEMO.get(text);
+  if (m === undefined) {
+    m = computeMarks(text);
+    if (MARKS_MEMO.size >= MARKS_MEMO_MAX) MARKS_MEMO.clear();
+    MARKS_MEMO.set(text, m);
+  }
+  return m;
+}
+
+function computeMarks(text: string): LabelMarks | null {
+  const core = labelCore(text.includes('第二十条第') ? text.replace(/第二十条第[（(]九[)）]项/g, '第二十条第九项') : text);
+  const m2019: string[] = [];
+  const m2021: string[] = [];
+  // One regex test per label first: most labels carry no mark, and ten `includes` cost more.
+  if (ANY_2019.test(core)) for (const m of MARKS_2019) if (core.includes(m)) m2019.push(m);
+  if (ANY_2021.test(core)) for (const m of MARKS_2021) if (core.includes(m)) m2021.push(m);
+  // The 2019 column headers are looked for in the label's own core (without the 第二十条 rewrite).
+  const own = labelCore(text);
+  const foreign = ANY_FOREIGN.test(own) ? FOREIGN_COLUMNS.filter((f) => own.includes(f.mark)) : [];
+  return m2019.length + m2021.length + foreign.length === 0 ? null : { m2019, m2021, foreign };
+}
+
 /** Counts the layout marks among the region's labels. */
 function layoutMarks(lines: TokenLine[]): { m2019: string[]; m2021: string[] } {
   const m2019: string[] = [];
@@ -68,10 +105,10 @@ function layoutMarks(lines: TokenLine[]): { m2019: string[]; m2021: string[] } {
   for (const tl of lines) {
     for (const t of tl.tokens) {
       if (t.kind !== 'label') continue;
-      const core = labelCore(t.text.includes('第二十条第') ? t.text.replace(/第二十条第[（(]九[)）]项/g, '第二十条第九项') : t.text);
-      // One regex test per label first: most labels carry no mark, and ten `includes` cost more.
-      if (ANY_2019.test(core)) for (const m of MARKS_2019) if (core.includes(m)) m2019.push(m);
-      if (ANY_2021.test(core)) for (const m of MARKS_2021) if (core.includes(m)) m2021.push(m);
+      const m = labelMarks(t.text);
+      if (m === null) continue;
+      for (const x of m.m2019) m2019.push(x);
+      for (const x of m.m2021) m2021.push(x);
     }
   }
   return { m2019, m2021 };

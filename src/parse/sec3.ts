@@ -58,6 +58,17 @@ function isPerfect(rowOf: number[], ev: GroupEvidence[], rows: number): boolean 
   return n === rows;
 }
 
+/**
+ * The most an alignment of these groups to `rows` rows can score (see scoreRow in align.ts): at most one
+ * group per row, each at most 100, +5 for a group of a full row.
+ */
+function scoreBound(counts: number[], rows: number): number {
+  const k = Math.min(counts.length, rows);
+  let full = 0;
+  for (const c of counts) if (c === EXPECTED) full++;
+  return k * 100 + Math.min(k, full) * 5;
+}
+
 const KEY_CACHE = new Map<string, string[]>();
 
 /** Field keys of one table-三 row, built once. */
@@ -78,6 +89,8 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
   let best: { t: TemplateId; ev: GroupEvidence[]; rowOf: number[]; score: number } | null = null;
   const order: TemplateId[] = hint === '2019' ? ['2019', '2021'] : ['2021', '2019'];
   for (const t of order) {
+    // A layout that cannot score above the best so far is not read at all (it would not replace it).
+    if (best && best.score >= scoreBound(counts, ROW_KEYS[t].length)) break;
     const ev = groupsEvidence(groups, CATALOGUES[t]);
     const al = alignGroups(ev, counts, ROW_KEYS[t], EXPECTED);
     if (!best || al.score > best.score) best = { t, ev, rowOf: al.rowOf, score: al.score };
@@ -88,7 +101,7 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
   const defs = ROWS[best.t];
   const rows: RowRead[] = [];
   const labelIssues: LabelIssue[] = [];
-  const assigned = new Set<number>();
+  const assigned = new Uint8Array(defs.length); // rows read, by index
   let firstLine = Infinity;
   for (let gi = 0; gi < groups.length; gi++) if (best.rowOf[gi] >= 0) firstLine = Math.min(firstLine, groups[gi].lines[0]);
   let anchors: Anchor[] | null | undefined;
@@ -101,7 +114,7 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
       if (unknown) rows.push(unknown);
       continue;
     }
-    assigned.add(ri);
+    assigned[ri] = 1;
     const def = defs[ri];
     let fit = fitValues(g.values, EXPECTED, { totalOf: TOTAL_COL });
     let found = g.values.length;
@@ -132,7 +145,8 @@ export function readSec3(groups: ValueGroup[], lines: TokenLine[], region: { sta
     }
   }
   labelIssues.push(...columnIssues(lines, firstLine, defs));
-  const missingRows = defs.filter((_, i) => !assigned.has(i)).map((d) => d.key);
+  const missingRows: string[] = [];
+  for (let i = 0; i < defs.length; i++) if (assigned[i] !== 1) missingRows.push(defs[i].key);
   return { table: 'sec3', template: best.t, startLine: region.start, endLine: region.end, rows, missingRows, labelIssues };
 }
 

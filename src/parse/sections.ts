@@ -21,9 +21,23 @@ const CN_NUMERAL_CODES = new Set([...'一二三四五六七八九十'].map((c) =
  * '#' or '*' before one): most lines start with neither, and this runs on every line of the narrative.
  */
 function mayStartNumeral(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return CN_NUMERAL_CODES.has(c) || c === 0x23 || c === 0x2a || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return mayStartNumeralCode(text.charCodeAt(0));
 }
+
+/** mayStartNumeral by the text's first character code (NaN for an empty text). */
+export function mayStartNumeralCode(c: number): boolean {
+  if (c > 0x3000) return c === 0xfeff || CN_NUMERAL_CODES.has(c); // ideographs: the numerals or nothing
+  return c === 0x23 || c === 0x2a || c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** False when DIGIT_START cannot match: the line starts with neither a digit nor white space. */
+function mayStartDigit(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return true;
+  if (c > 0x3000) return c === 0xfeff;
+  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 /** Words every section heading has (one regex test is ~3× cheaper than four `includes` on short lines). */
 const HEADING_WORD = /情况|事项|问题|措施/;
 
@@ -118,8 +132,9 @@ export function scanSections(texts: string[], cellCounts: number[]): SectionScan
     if (cellCounts[i] === 0 || cellCounts[i] > 1) continue;
     // Every section heading names 情况, 事项, 问题 or 措施: a cheap filter before normalising the line.
     // Long lines qualify only when they start with a numeral (a heading run into its first sentence).
-    if (text.length > 48 && !TOP_NUMERAL_START.test(text) && !DIGIT_START.test(text)) continue;
-    if (!HEADING_WORD.test(text)) continue;
+    if (text.length > 48 && !(mayStartNumeral(text) && TOP_NUMERAL_START.test(text)) && !(mayStartDigit(text) && DIGIT_START.test(text))) continue;
+    // Shorter than any heading word (a lone number of a one-cell-per-line table): no regex call.
+    if (text.length < 2 || !HEADING_WORD.test(text)) continue;
     const h = headingInfo(text);
     const no = h ? h.no : null;
     // （一）… is a sub-heading whatever it says (五's 「（一）存在的主要问题」).
@@ -166,16 +181,18 @@ function onlyBlank(cellCounts: number[], from: number, to: number): boolean {
 
 /**
  * Sub-headings that reuse a top-level numeral 一、二、… inside a section (STR-04), outside tables.
- * `isTable` says whether a line belongs to a table.
+ * `candidates`: the lines that may hold one, ascending — at most one non-blank cell and a first character
+ * for which mayStartNumeralCode holds (the caller collects them while it reads the lines, so the other
+ * lines are not touched again). `isTable` says whether a line belongs to a table.
  */
-export function findSubReuse(texts: string[], cellCounts: number[], scan: SectionScan, isTable: (line: number) => boolean): HeadingHit[] {
+export function findSubReuse(texts: string[], candidates: number[], scan: SectionScan, isTable: (line: number) => boolean): HeadingHit[] {
   const out: HeadingHit[] = [];
   const startLines = new Set(scan.starts.map((s) => s.line));
   const known = new Set(scan.headings.map((h) => h.line));
   const first = scan.starts.length > 0 ? scan.starts[0].line : texts.length;
-  for (let i = first + 1; i < texts.length; i++) {
-    if (cellCounts[i] > 1 || isTable(i) || startLines.has(i) || known.has(i)) continue;
-    if (!mayStartNumeral(texts[i]) || !TOP_NUMERAL_START.test(texts[i])) continue;
+  for (const i of candidates) {
+    if (i <= first || isTable(i) || startLines.has(i) || known.has(i)) continue;
+    if (!TOP_NUMERAL_START.test(texts[i])) continue;
     const h = headingInfo(texts[i]);
     if (!h || !isTopNumeral(h.numeral) || chineseNumber(h.numeral) === 0) continue;
     if (h.body.length < 2 || h.body.length > 30 || /[。；]/.test(h.body)) continue;

@@ -5,7 +5,7 @@
  * into a label and a number), so the row readers see the same token stream from every file type.
  */
 import type { CellRef, SourceLine } from '../model.ts';
-import { halfWidth, isCjk, squash } from './labels.ts';
+import { isCjk, squash } from './labels.ts';
 
 /** A text cell: a label, a heading or prose. */
 export interface LabelToken {
@@ -60,27 +60,39 @@ export interface ParsedValue {
 const PLACEHOLDERS = new Set(['-', '--', '/', '//', '\\', '无', '暂无', '空', 'x', 'X', '×', '-/-', 'N/A', 'n/a', 'NA']);
 const PLACEHOLDER_START = new Set(['-', '+', '/', '\\', '无', '暂', '空', 'x', 'X', '×', 'N', 'n']);
 
-/** Same as /^\d{1,15}$/ (ASCII digits), without a regex call: this runs on every cell of every table. */
-function isSimpleInt(t: string): boolean {
+/**
+ * The value of a text matching /^\d{1,15}$/ (ASCII digits), or -1 for any other text, without a regex call
+ * or Number(): this runs on every cell of every table, and Number() of a string read fresh from a file goes
+ * to the runtime. Fifteen digits stay below 2^53, so the sum is exact (and equals Number(t)).
+ */
+function simpleInt(t: string): number {
   const n = t.length;
-  if (n === 0 || n > 15) return false;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
   for (let i = 0; i < n; i++) {
     const c = t.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
   }
-  return true;
+  return v;
 }
 /** Same as /\s/.test(t) (white space and line terminators), by a loop: a regex call per label cost more. */
 function hasSpace(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && isWideSpace(c)) return true;
+    if (c > 0x20) {
+      // Ideographs and ASCII letters are never space: one or two comparisons for them.
+      if (c < 0xa0 || (c > 0x3000 && c !== 0xfeff)) continue;
+      if (isWideSpace(c)) return true;
+    } else if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
   }
   return false;
 }
 
 /** The white space of /\s/ above U+0020. */
 function isWideSpace(c: number): boolean {
+  // Ideographs and most letters are above U+3000 (only U+FEFF there is space): one comparison for them.
+  if (c > 0x3000) return c === 0xfeff;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 const DIGITS_APART = /\d[\s\u3000]+[-+]?\d/;
@@ -99,7 +111,7 @@ function trimmed(text: string): string {
 
 /** True for a character `trim` may remove (control characters included, to err on the side of trimming). */
 function mayTrim(c: number): boolean {
-  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c <= 0x20 || (c >= 0xa0 && isWideSpace(c));
 }
 
 /** Reads a cell's text as a value, or returns null when it is text. Linear, no backtracking hazards. */
@@ -107,7 +119,8 @@ export function parseValue(text: string): ParsedValue | null {
   if (text.length > 60) return null;
   const t = trimmed(text);
   // Fast paths: most cells are plain integers or words.
-  if (isSimpleInt(t)) return { value: Number(t), form: 'number' };
+  const int = simpleInt(t);
+  if (int >= 0) return { value: int, form: 'number' };
   return parseOther(t);
 }
 
@@ -117,8 +130,7 @@ function parseOther(t: string): ParsedValue | null {
   // An ideograph starts a word unless it starts one of the placeholders 无, 暂无, 空.
   if (first >= 0x3400 && first <= 0x9fff && ((first !== 0x65e0 && first !== 0x6682 && first !== 0x7a7a) || !PLACEHOLDERS.has(t))) return null;
   // Fast exit for labels such as （一）…: the squashed text would not start with a digit or a placeholder character.
-  const lead = firstSquashedChar(t);
-  if (lead === '' || (!(lead >= '0' && lead <= '9') && !PLACEHOLDER_START.has(lead))) return null;
+  if (!mayLeadValue(firstSquashedCode(t))) return null;
   // The slow path (squashing and several regexes), remembered: it is mostly taken by the numbered labels
   // every report prints alike (「1.本机关不掌握相关政府信息」) and by decimals.
   let memo = VALUE_MEMO.get(t);
@@ -154,16 +166,90 @@ function slowValue(t: string): ParsedValue | null {
   return null;
 }
 
-/** Characters `squash` removes (see labels.ts). */
-const SQUASHED_SPACE = /[\s\u3000\u00a0\u200b\ufeff]/;
-
-/** The first character of `squash(t)`, computed without squashing all of `t` ('' when nothing is left). */
-function firstSquashedChar(t: string): string {
+/**
+ * The first character of `squash(t)` as a code, computed without squashing all of `t` (-1 when nothing is
+ * left): the characters `squash` removes are skipped, and the first other one is mapped as halfWidth does.
+ */
+function firstSquashedCode(t: string): number {
   for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (!SQUASHED_SPACE.test(ch)) return halfWidth(ch);
+    const c = t.charCodeAt(i);
+    if (c === 0x200b || (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && isWideSpace(c))) continue;
+    return halfWidthCode(c);
   }
-  return '';
+  return -1;
+}
+
+/** halfWidth (labels.ts) of one character, by code. */
+function halfWidthCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  switch (c) {
+    case 0x3000:
+    case 0x00a0:
+      return 0x20;
+    case 0x3001: // 、
+      return 0x2c;
+    case 0x3002: // 。 (the full stop ． is in the range above)
+      return 0x2e;
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0x2212: // −
+      return 0x2d;
+    case 0x201c: // “
+    case 0x201d: // ”
+      return 0x22;
+    case 0x2018: // ‘
+    case 0x2019: // ’
+      return 0x27;
+    default:
+      return c;
+  }
+}
+
+/** True for a digit or a PLACEHOLDER_START character, by code: what a value's squashed text starts with. */
+function mayLeadValue(c: number): boolean {
+  if (c >= 0x30 && c <= 0x39) return true;
+  switch (c) {
+    case 0x2d: // -
+    case 0x2b: // +
+    case 0x2f: // /
+    case 0x5c: // \
+    case 0x65e0: // 无
+    case 0x6682: // 暂
+    case 0x7a7a: // 空
+    case 0x78: // x
+    case 0x58: // X
+    case 0xd7: // ×
+    case 0x4e: // N
+    case 0x6e: // n
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * False when a trimmed text starting with `c` can be neither a page footer nor a rule: both start with a
+ * character of FOOTER_START or RULE_START (told by code, without making a one-character string).
+ */
+function mayDecorate(c: number): boolean {
+  switch (c) {
+    case 0x2d: // -
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0xff0d: // －
+    case 0x2015: // ―
+    case 0x2010: // ‐
+    case 0x7b2c: // 第
+    case 0x3d: // =
+    case 0x5f: // _
+    case 0x2a: // *
+    case 0x7e: // ~
+    case 0x3a: // :
+    case 0x7c: // |
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** A page footer or page number a PDF or its text extraction leaves inside a table: `— 3 —`, `-3-`, `第3页`. */
@@ -188,7 +274,10 @@ function isRule(text: string): boolean {
  * label and values. Only short, sentence-free labels qualify, so prose ending in a year is left alone.
  */
 function splitLabelNumbers(text: string): { label: string; values: string[] } | null {
-  const parts = trimmed(text).split(/\s+/);
+  const t = trimmed(text);
+  // Most texts with a space are prose whose last word is no value: told from that word, before splitting.
+  if (parseValue(t.slice(lastSpace(t) + 1)) === null) return null;
+  const parts = t.split(/\s+/);
   if (parts.length < 2) return null;
   let k = parts.length;
   while (k > 0 && parseValue(parts[k - 1]) !== null) k--;
@@ -203,15 +292,26 @@ function splitLabelNumbers(text: string): { label: string; values: string[] } | 
   return { label, values: parts.slice(k) };
 }
 
+/** Index of the last white space character (as /\s/ matches it) in `t`, or -1. */
+function lastSpace(t: string): number {
+  for (let i = t.length - 1; i >= 0; i--) {
+    const c = t.charCodeAt(i);
+    if (c > 0x20 ? c >= 0xa0 && isWideSpace(c) : c === 0x20 || (c >= 0x09 && c <= 0x0d)) return i;
+  }
+  return -1;
+}
+
 /** Tokens of one source line. */
 export function tokenizeLine(src: SourceLine, line: number): TokenLine {
   const realTable = src.table !== undefined;
   const tokens: Token[] = [];
-  const cells = realTable ? src.cells : splitBarePipes(src.cells);
-  const piped = cells !== src.cells;
-  for (let part = 0; part < cells.length; part++) {
-    const cell = piped ? 0 : part;
-    const text = cells[part].text;
+  const cells = src.cells;
+  // Parts of a bare-piped text line (see barePipeParts), or null: the line's own cells.
+  const parts = realTable ? null : barePipeParts(cells);
+  const count = parts ? parts.length : cells.length;
+  for (let part = 0; part < count; part++) {
+    const cell = parts ? 0 : part;
+    const text = parts ? parts[part] : cells[part].text;
     const t = trimmed(text);
     if (t === '' || t === '\u00a0') {
       // An empty field of a text file is layout (leading tabs); an empty cell of a real table is a blank value.
@@ -219,11 +319,12 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
       continue;
     }
     const ref: CellRef = { line, cell };
-    const box = cells[part].box;
+    const box = parts ? undefined : cells[part].box;
     const x = box ? { left: box.x, right: box.x + box.w } : undefined;
     // Most table cells are plain integers: their token straight away, without parseValue's result object.
-    if (isSimpleInt(t)) {
-      const tok: ValueToken = { kind: 'value', value: Number(t), raw: t, ref, form: 'number' };
+    const int = simpleInt(t);
+    if (int >= 0) {
+      const tok: ValueToken = { kind: 'value', value: int, raw: t, ref, form: 'number' };
       if (x) tok.x = x;
       tokens.push(tok);
       continue;
@@ -232,7 +333,7 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
     // Footers and rules start with a dash-like mark or 第: an ideograph other than 第 rules both out cheaply.
     const c0 = t.charCodeAt(0);
     const mayBeDecoration = c0 < 0x3400 || c0 > 0x9fff || c0 === 0x7b2c; /* 第 */
-    if (!v && mayBeDecoration && (isPageFooter(t) || isRule(t))) continue;
+    if (!v && mayBeDecoration && mayDecorate(c0) && (isPageFooter(t) || isRule(t))) continue;
     if (v) {
       const tok: ValueToken = { kind: 'value', value: v.value, raw: t, ref, form: v.form };
       if (v.unit) tok.unit = v.unit;
@@ -257,22 +358,30 @@ export function tokenizeLine(src: SourceLine, line: number): TokenLine {
 }
 
 /**
- * Cells of a text line whose table row was copied from a web page as `规章 | 0 | 0 | 0 |` (pipes between
- * cells but none in front, so the reader keeps it as one cell): split on the pipes. Each part keeps the
- * line's cell index, so the refs still point at the printed line. Empty parts are layout, not blanks
- * (a text line cannot tell a blank cell from the row's padding).
+ * Texts of a text line whose table row was copied from a web page as `规章 | 0 | 0 | 0 |` (pipes between
+ * cells but none in front, so the reader keeps it as one cell), split on the pipes; null for other lines
+ * (read cell by cell). Each part keeps the line's cell index, so the refs still point at the printed line.
+ * Empty parts are layout, not blanks (a text line cannot tell a blank cell from the row's padding).
  */
-function splitBarePipes(cells: SourceLine['cells']): SourceLine['cells'] {
-  if (cells.length !== 1 || !cells[0].text.includes('|')) return cells;
+function barePipeParts(cells: SourceLine['cells']): string[] | null {
+  if (cells.length !== 1 || !cells[0].text.includes('|')) return null;
   const parts = cells[0].text.split('|');
-  if (parts.length < 2) return cells;
-  return parts.map((text) => ({ text }));
+  return parts.length < 2 ? null : parts;
 }
 
-/** Tokens of the lines [start, end). */
+/**
+ * Token lines of the lines [start, end), leaving out lines without tokens (blank or decoration only): every
+ * reader skips them, and text files have many.
+ */
 export function tokenizeRange(lines: SourceLine[], start: number, end: number): TokenLine[] {
   const out: TokenLine[] = [];
-  for (let i = start; i < end && i < lines.length; i++) out.push(tokenizeLine(lines[i], i));
+  for (let i = start; i < end && i < lines.length; i++) {
+    const cells = lines[i].cells;
+    // A line of one blank cell (a text file's empty line) has no token: no TokenLine for it.
+    if (cells.length === 1 && cells[0].text === '' && lines[i].table === undefined) continue;
+    const tl = tokenizeLine(lines[i], i);
+    if (tl.tokens.length > 0) out.push(tl);
+  }
   return out;
 }
 

@@ -59,6 +59,14 @@ describe('agency', () => {
     expect(findSignature(['一、总体情况', '本局全年公开信息。'])).toBeNull();
   });
 
+  it('finds places spaced out or wrapped in the body (white space between any two characters)', () => {
+    // PDF text spaces characters out, and the body's lines are searched as one text.
+    expect(fullAgency('梁园区前进街道办事处2020年政府信息公开工作年度报告', '辖区属于商丘 市梁\u3000园\n区，')).toBe('商丘市梁园区前进街道办事处');
+    expect(fullAgency('环南街道政府信息公开工作2021年度报告', '全区各社区，定 海\n区 环南 街道')).toBe('定海区环南街道');
+    expect(fullAgency('环南街道政府信息公开工作2021年度报告', '工作要点：\n《定海\t区关于…》')).toBe('定海区环南街道');
+    expect(fullAgency('政府办公室2021年政府信息公开工作年度报告', '龙亭\n区政府 办公室坚持，以“开封市龙亭区人民 政府”官网为平台')).toBe('开封市龙亭区人民政府办公室');
+  });
+
   it('does not take generic words for places', () => {
     expect(fullAgency('环南街道政府信息公开工作2021年度报告', '全区各社区、示范区工作。')).toBe('环南街道');
   });
