@@ -148,6 +148,31 @@ class Scanner extends TreeBuilder {
     return true;
   }
 
+  /** Where scanning goes on after `reference`: past the reference, past a literal `&`, or the input's end. */
+  private refNext = 0;
+
+  /**
+   * The character reference whose `&` is at `amp`, in text or in an attribute value (`start`: where the
+   * characters not yet passed on begin). A reference passes on those characters and then its decoded ones
+   * (as text, or onto the attribute value) and returns the new start; a literal `&` changes nothing.
+   */
+  private reference(amp: number, start: number, mode: DecodingMode, inAttribute: boolean): number {
+    const ended = this.entity(amp, mode);
+    let from = start;
+    if (this.entConsumed > 0) {
+      if (inAttribute) {
+        if (start < amp) this.attribvalue += this.s.slice(start, amp);
+        this.attribvalue += this.entValue;
+      } else {
+        if (start < amp) this.text(start, amp);
+        this.h.ontext(this.entValue);
+      }
+      from = amp + this.entConsumed;
+    }
+    this.refNext = ended ? this.s.length : this.entConsumed > 0 ? from : amp + 1;
+    return from;
+  }
+
   private text(start: number, end: number): void {
     this.h.ontext(this.s.slice(start, end));
   }
@@ -238,17 +263,8 @@ class Scanner extends TreeBuilder {
             start = i;
             break;
           }
-          const ended = this.entity(i, DecodingMode.Legacy);
-          if (this.entConsumed > 0) {
-            if (start < i) this.text(start, i);
-            h.ontext(this.entValue);
-            start = i + this.entConsumed;
-          }
-          if (ended) {
-            i = len;
-            continue;
-          }
-          i = this.entConsumed > 0 ? start : i + 1;
+          start = this.reference(i, start, DecodingMode.Legacy, false);
+          i = this.refNext;
           continue;
         }
         case S.BeforeTagName:
@@ -467,17 +483,8 @@ class Scanner extends TreeBuilder {
             if (quote === 0) continue;
             break;
           }
-          const ended = this.entity(i, DecodingMode.Attribute);
-          if (this.entConsumed > 0) {
-            if (start < i) this.attribvalue += s.slice(start, i);
-            this.attribvalue += this.entValue;
-            start = i + this.entConsumed;
-          }
-          if (ended) {
-            i = len;
-            continue;
-          }
-          i = this.entConsumed > 0 ? start : i + 1;
+          start = this.reference(i, start, DecodingMode.Attribute, true);
+          i = this.refNext;
           continue;
         }
         case S.BeforeClosingTagName:
@@ -625,17 +632,8 @@ class Scanner extends TreeBuilder {
             if (seq === TITLE_END || seq === TEXTAREA_END) {
               // RCDATA: entities are decoded while looking for the end tag.
               if (c === AMP) {
-                const ended = this.entity(i, DecodingMode.Legacy);
-                if (this.entConsumed > 0) {
-                  if (start < i) this.text(start, i);
-                  h.ontext(this.entValue);
-                  start = i + this.entConsumed;
-                }
-                if (ended) {
-                  i = len;
-                  continue;
-                }
-                i = this.entConsumed > 0 ? start : i + 1;
+                start = this.reference(i, start, DecodingMode.Legacy, false);
+                i = this.refNext;
                 continue;
               }
             } else {
